@@ -1,8 +1,8 @@
 package dev.steward.homeserver.appservice;
 
 import dev.steward.homeserver.MatrixError;
-import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.SecurityPolicyHandler;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,8 +10,12 @@ import java.security.NoSuchAlgorithmException;
 /**
  * Checks that a request comes from the homeserver: {@code Authorization: Bearer <hs_token>}, or the deprecated
  * {@code access_token} query parameter that older homeservers send. No token is 401, a wrong one 403.
+ *
+ * <p>A {@link SecurityPolicyHandler} because Vert.x Web orders a route's handlers by kind and refuses a
+ * {@code BodyHandler} after a plain handler: this kind runs before the body handler, so an unauthenticated request
+ * is refused before its body is read.
  */
-final class HomeserverToken implements Handler<RoutingContext> {
+final class HomeserverToken implements SecurityPolicyHandler {
     private static final String BEARER = "Bearer ";
     private final byte[] expectedDigest;
 

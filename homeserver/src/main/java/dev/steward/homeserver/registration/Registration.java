@@ -50,9 +50,13 @@ public record Registration(
                         List.of(), List.of()));
     }
 
-    /** The bot user and its namespaced users; a Python regular expression, as Synapse reads it. */
+    /**
+     * The bot user and its namespaced users; a Python regular expression, as Synapse reads it. Synapse applies it
+     * with {@code re.match}, anchored at the start only: the final {@code $} keeps users of other servers whose name
+     * merely starts with ours ({@code localhost.example.org}, {@code localhost:8448}) out of the exclusive namespace.
+     */
     static String userRegex(String senderLocalpart, ServerName serverName) {
-        return "@" + escape(senderLocalpart) + "(_[^:]+)?:" + escape(serverName.value());
+        return "@" + escape(senderLocalpart) + "(_[^:]+)?:" + escape(serverName.value()) + "$";
     }
 
     private static String escape(String literal) {

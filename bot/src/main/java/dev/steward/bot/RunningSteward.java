@@ -1,0 +1,60 @@
+package dev.steward.bot;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.steward.bot.pipeline.Pipeline;
+import dev.steward.homeserver.inbox.Inbox;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+
+/** A started Steward: its port, and the means to stop it cleanly. */
+public final class RunningSteward {
+    private final Vertx vertx;
+    private final HttpServer server;
+    private final HikariDataSource dataSource;
+    private final Pipeline pipeline;
+    private final PrometheusMeterRegistry registry;
+    private final Inbox inbox;
+    private final long pruningTimer;
+
+    RunningSteward(Vertx vertx, HttpServer server, HikariDataSource dataSource, Pipeline pipeline,
+            PrometheusMeterRegistry registry, Inbox inbox, long pruningTimer) {
+        this.vertx = vertx;
+        this.server = server;
+        this.dataSource = dataSource;
+        this.pipeline = pipeline;
+        this.registry = registry;
+        this.inbox = inbox;
+        this.pruningTimer = pruningTimer;
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public Inbox inbox() {
+        return inbox;
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** Stops taking requests, lets the pipeline stop, closes the database and Vert.x. */
+    public Future<Void> close() {
+        vertx.cancelTimer(pruningTimer);
+        pipeline.close();
+        return server.close()
+                .compose(ignored -> vertx.executeBlocking(() -> {
+                    dataSource.close();
+                    return null;
+                }))
+                .eventually(vertx::close)
+                .mapEmpty();
+    }
+}

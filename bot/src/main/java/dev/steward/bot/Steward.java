@@ -1,0 +1,164 @@
+package dev.steward.bot;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.steward.bot.config.StewardConfig;
+import dev.steward.bot.http.OperatorEndpoints;
+import dev.steward.bot.pipeline.EventRouter;
+import dev.steward.bot.pipeline.InvitePolicy;
+import dev.steward.bot.pipeline.MatrixReplies;
+import dev.steward.bot.pipeline.MembershipHandler;
+import dev.steward.bot.pipeline.Pipeline;
+import dev.steward.commands.CommandParser;
+import dev.steward.commands.CommandRegistry;
+import dev.steward.commands.builtin.HelpCommand;
+import dev.steward.commands.builtin.PingCommand;
+import dev.steward.commands.builtin.StatusCommand;
+import dev.steward.homeserver.MatrixError;
+import dev.steward.homeserver.appservice.AppserviceApi;
+import dev.steward.homeserver.appservice.AppserviceListener;
+import dev.steward.homeserver.client.MatrixClient;
+import dev.steward.homeserver.client.RetryPolicy;
+import dev.steward.homeserver.id.UserId;
+import dev.steward.homeserver.inbox.Inbox;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the whole application from its config and starts it; {@code Main} and the tests start it the same way. */
+public final class Steward {
+    private static final Logger log = LoggerFactory.getLogger(Steward.class);
+    private static final Duration INBOX_RETENTION = Duration.ofDays(7);
+
+    private Steward() {}
+
+    public static Future<RunningSteward> start(StewardConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    public static Future<RunningSteward> start(StewardConfig config, Clock clock) {
+        AppserviceTokens tokens;
+        try {
+            tokens = AppserviceTokens.resolve(config);
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        bindJvmMetrics(registry);
+        Vertx vertx = Vertx.builder()
+                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+                        .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.HTTP_ROUTE))))
+                .withMetrics(new MicrometerMetricsFactory(registry))
+                .build();
+        StewardMetrics metrics = new StewardMetrics(registry);
+        return vertx.executeBlocking(() -> openDatabase(config), false)
+                .compose(dataSource -> vertx.executeBlocking(() -> Inbox.open(dataSource, clock), false)
+                        .compose(inbox -> assemble(vertx, config, tokens, clock, registry, metrics, dataSource, inbox))
+                        .onFailure(e -> dataSource.close()))
+                .onFailure(e -> vertx.close());
+    }
+
+    private static HikariDataSource openDatabase(StewardConfig config) throws Exception {
+        Files.createDirectories(config.dataDir());
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl("jdbc:h2:file:" + config.databaseFile().toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE");
+        hikari.setUsername("steward");
+        hikari.setPassword("");
+        hikari.setMaximumPoolSize(8);
+        hikari.setPoolName("steward-h2");
+        return new HikariDataSource(hikari);
+    }
+
+    private static Future<RunningSteward> assemble(Vertx vertx, StewardConfig config, AppserviceTokens tokens,
+            Clock clock, PrometheusMeterRegistry registry, StewardMetrics metrics, HikariDataSource dataSource,
+            Inbox inbox) {
+        UserId botUser = config.botUserId();
+        WebClient web = WebClient.create(vertx, new WebClientOptions().setUserAgent("Steward/" + Version.get()));
+        MatrixClient bot = MatrixClient.create(vertx, web, config.homeserver().url(), tokens.asToken(), botUser,
+                RetryPolicy.DEFAULT);
+        CommandParser parser = new CommandParser(config.bot().commandPrefix());
+        CommandRegistry commands = new CommandRegistry();
+        commands.register(HelpCommand.spec(commands))
+                .register(PingCommand.spec(clock))
+                .register(StatusCommand.spec(new BotStatus(vertx, clock, bot, config.appservice().id(), inbox)));
+        Pipeline pipeline = new Pipeline(vertx, inbox, new EventRouter(botUser, parser), commands,
+                new MatrixReplies(bot),
+                new MembershipHandler(bot, new InvitePolicy(config.invites().allow(), botUser),
+                        config.bot().displayName()),
+                metrics, parser.prefix(), config.pipeline().maxAttempts(), config.pipeline().paused());
+
+        Router router = Router.router(vertx);
+        new AppserviceApi(vertx, tokens.hsToken(), inbox, wakeOnStore(metrics, pipeline),
+                config.appservice().maxBodyBytes(), botUser::equals).mount(router);
+        new OperatorEndpoints(vertx, inbox, bot, registry).mount(router);
+        router.route().last().handler(ctx -> MatrixError.UNRECOGNIZED.write(ctx.response()));
+
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions()
+                .setHost(config.appservice().bindAddress()).setPort(config.appservice().port()));
+        return server.requestHandler(router).listen().map(listening -> {
+            log.info("Steward {} listening on {}:{} as {}", Version.get(), config.appservice().bindAddress(),
+                    listening.actualPort(), botUser);
+            pipeline.wake();
+            announce(bot, config);
+            long pruning = vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> vertx.executeBlocking(
+                    () -> inbox.prune(clock.instant().minus(INBOX_RETENTION)), false));
+            return new RunningSteward(vertx, listening, dataSource, pipeline, registry, inbox, pruning);
+        });
+    }
+
+    private static AppserviceListener wakeOnStore(StewardMetrics metrics, Pipeline pipeline) {
+        return new AppserviceListener() {
+            @Override
+            public void transactionStored(String txnId, int events, int skippedInvalid) {
+                metrics.transactionStored(txnId, events, skippedInvalid);
+                pipeline.wake();
+            }
+
+            @Override
+            public void transactionRepeated(String txnId) {
+                metrics.transactionRepeated(txnId);
+            }
+        };
+    }
+
+    /** Sets the bot's display name and checks that the homeserver reaches Steward; failures are only logged. */
+    private static void announce(MatrixClient bot, StewardConfig config) {
+        String name = config.bot().displayName();
+        bot.profile(bot.self())
+                .map(profile -> profile.getString("displayname", ""))
+                .otherwise("")
+                .compose(current -> current.equals(name) ? Future.succeededFuture() : bot.setDisplayName(name))
+                .onFailure(e -> log.warn("could not set the display name: {}", e.getMessage()));
+        bot.pingAppservice(config.appservice().id(), "startup")
+                .onSuccess(rtt -> log.info("the homeserver reaches Steward (appservice ping {} ms)", rtt.toMillis()))
+                .onFailure(e -> log.warn("the homeserver does not reach Steward yet ({}); check that it loads the"
+                        + " registration and that appservice.url points here", e.getMessage()));
+    }
+
+    private static void bindJvmMetrics(PrometheusMeterRegistry registry) {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+}

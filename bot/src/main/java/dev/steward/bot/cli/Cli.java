@@ -1,0 +1,150 @@
+package dev.steward.bot.cli;
+
+import dev.steward.bot.AppserviceTokens;
+import dev.steward.bot.RunningSteward;
+import dev.steward.bot.Steward;
+import dev.steward.bot.Version;
+import dev.steward.bot.config.ConfigException;
+import dev.steward.bot.config.ConfigLoader;
+import dev.steward.bot.config.StewardConfig;
+import dev.steward.bot.demo.Demo;
+import dev.steward.homeserver.registration.Registration;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The command line: {@code run}, {@code registration}, {@code check-config} and {@code demo}. */
+public final class Cli {
+    /** Returned by commands that leave Steward running in the background: the JVM must not exit. */
+    public static final int KEEP_RUNNING = -1;
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    static final String HELP = """
+            Steward %s: a Matrix application service for private spaces.
+
+            Usage: steward <command> [options]
+
+            Commands:
+              run -c FILE            run Steward with this configuration
+              registration -c FILE   write the appservice registration (tokens are generated once and kept)
+                                     to appservice.registration_file and print it, for the homeserver
+              check-config -c FILE   check a configuration and name every problem
+              demo [--data DIR] [--synapse-port N] [--port N]
+                                     start a local Synapse, Steward and a demo space, and print how to log in
+
+            Options:
+              -c, --config FILE      the configuration file (see config.example.yaml)
+              -h, --help             this help
+              --version              the version
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public Cli(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run(String... args) {
+        if (args.length == 0 || List.of("-h", "--help", "help").contains(args[0])) {
+            out.print(HELP.formatted(Version.get()));
+            return args.length == 0 ? USAGE : OK;
+        }
+        if ("--version".equals(args[0])) {
+            out.println("Steward " + Version.get());
+            return OK;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            return switch (args[0]) {
+                case "run" -> run(configPath(rest));
+                case "registration" -> registration(configPath(rest));
+                case "check-config" -> checkConfig(configPath(rest));
+                case "demo" -> new Demo(out, err).start(DemoOptions.parse(rest));
+                default -> usage("unknown command '" + args[0] + "'");
+            };
+        } catch (UsageException e) {
+            return usage(e.getMessage());
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private int usage(String problem) {
+        err.println("steward: " + problem + "\nRun 'steward --help' for the commands.");
+        return USAGE;
+    }
+
+    static Path configPath(String[] args) {
+        if (args.length == 2 && (args[0].equals("-c") || args[0].equals("--config"))) {
+            return Path.of(args[1]);
+        }
+        if (args.length == 0) {
+            throw new UsageException("a configuration file is needed: -c FILE");
+        }
+        throw new UsageException("this command takes -c FILE, got: " + String.join(" ", args));
+    }
+
+    private int run(Path file) {
+        StewardConfig config = ConfigLoader.load(file);
+        RunningSteward running;
+        try {
+            running = Steward.start(config).toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof ConfigException problems) {
+                throw problems;
+            }
+            err.println("steward: could not start: " + cause.getMessage());
+            return FAILED;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(running), "steward-shutdown"));
+        return KEEP_RUNNING;
+    }
+
+    static void stop(RunningSteward running) {
+        try {
+            running.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // Shutting down anyway: the inbox is durable, so nothing acknowledged is lost.
+        }
+    }
+
+    private int registration(Path file) {
+        StewardConfig config = ConfigLoader.load(file);
+        Registration registration = AppserviceTokens.writeRegistration(config);
+        out.print(registration.toYaml());
+        err.println("Wrote " + config.appservice().registrationFile() + ". Give it to your homeserver (Synapse: add it"
+                + " to app_service_config_files) and restart the homeserver.");
+        return OK;
+    }
+
+    private int checkConfig(Path file) {
+        StewardConfig config = ConfigLoader.load(file);
+        out.println(file + " is valid.");
+        out.println("  bot:         " + config.botUserId() + " (\"" + config.bot().displayName() + "\")");
+        out.println("  homeserver:  " + config.homeserver().url());
+        out.println("  listening:   " + config.appservice().bindAddress() + ":" + config.appservice().port()
+                + ", reached by the homeserver at " + config.appservice().publicUrl());
+        out.println("  data:        " + config.dataDir());
+        boolean tokens = config.appservice().asToken().isPresent() && config.appservice().hsToken().isPresent();
+        if (!tokens && !Files.isReadable(config.appservice().registrationFile())) {
+            out.println("  note:        no tokens yet: run 'steward registration -c " + file + "' before 'run'.");
+        }
+        return OK;
+    }
+
+    /** A mistake on the command line: answered with the problem and a pointer to --help. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.steward.bot.config;
+
+import dev.steward.homeserver.id.ServerName;
+import dev.steward.homeserver.id.UserId;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Steward's whole configuration, validated. Read by {@link ConfigLoader}; every key is in config.example.yaml. */
+public record StewardConfig(
+        Path dataDir, Homeserver homeserver, Appservice appservice, Bot bot, Invites invites, Pipeline pipeline) {
+
+    /** The homeserver Steward belongs to. */
+    public record Homeserver(String url, ServerName serverName) {}
+
+    /**
+     * The appservice side: where Steward listens, how the homeserver reaches it, and its tokens (empty when they
+     * are to be read from, or generated into, the registration file).
+     */
+    public record Appservice(String id, String bindAddress, int port, String publicUrl, Optional<String> asToken,
+            Optional<String> hsToken, Path registrationFile, long maxBodyBytes) {}
+
+    /** The bot user and how people address it. */
+    public record Bot(String localpart, String displayName, String commandPrefix) {}
+
+    /** Who may invite Steward: Matrix ids or globs ({@code @*:example.org}). Empty means the bot's own server. */
+    public record Invites(List<String> allow) {}
+
+    /**
+     * @param paused store transactions without handling them (maintenance; the backlog is handled once unpaused)
+     * @param maxAttempts how often an event whose handling fails is tried before it is set aside
+     */
+    public record Pipeline(boolean paused, int maxAttempts) {}
+
+    public UserId botUserId() {
+        return UserId.of(bot.localpart(), homeserver.serverName());
+    }
+
+    public Path databaseFile() {
+        return dataDir.resolve("steward");
+    }
+}

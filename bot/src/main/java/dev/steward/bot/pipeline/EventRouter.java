@@ -1,0 +1,62 @@
+package dev.steward.bot.pipeline;
+
+import dev.steward.commands.CommandParser;
+import dev.steward.homeserver.event.EventTypes;
+import dev.steward.homeserver.event.MatrixEvent;
+import dev.steward.homeserver.id.UserId;
+import java.util.Optional;
+
+/**
+ * Decides what one event means for Steward. Pure: no I/O and no state, so every rule is a table-driven test.
+ * Steward never answers itself, its namespaced users, or any {@code m.notice} (bots do not answer notices).
+ */
+public final class EventRouter {
+    private final UserId bot;
+    private final CommandParser commands;
+
+    public EventRouter(UserId bot, CommandParser commands) {
+        this.bot = bot;
+        this.commands = commands;
+    }
+
+    public Route route(MatrixEvent event) {
+        if (EventTypes.MEMBER.equals(event.type()) && event.stateKey().equals(Optional.of(bot.value()))) {
+            return membership(event);
+        }
+        if (isOurs(event.sender())) {
+            return new Route.Ignore("own event");
+        }
+        if (EventTypes.MESSAGE.equals(event.type())) {
+            return message(event);
+        }
+        return new Route.Ignore("not handled: " + event.type());
+    }
+
+    private Route membership(MatrixEvent event) {
+        return switch (event.membership()) {
+            case "invite" -> isOurs(event.sender())
+                    ? new Route.Ignore("own invite")
+                    : new Route.Invite(event.roomId(), event.sender());
+            case "join" -> new Route.Joined(event.roomId(), event.content().path("displayname").asText(""));
+            default -> new Route.Ignore("membership " + event.membership());
+        };
+    }
+
+    private Route message(MatrixEvent event) {
+        if (EventTypes.NOTICE.equals(event.msgtype())) {
+            return new Route.Ignore("notice");
+        }
+        if ("m.replace".equals(event.relationType())) {
+            return new Route.Ignore("edit");
+        }
+        return commands.parse(event)
+                .<Route>map(Route.Command::new)
+                .orElseGet(() -> new Route.Ignore("not a command"));
+    }
+
+    /** The bot and every user of its namespace ({@code @<localpart>_...} on the same server). */
+    private boolean isOurs(UserId sender) {
+        return sender.equals(bot)
+                || (sender.server().equals(bot.server()) && sender.localpart().startsWith(bot.localpart() + "_"));
+    }
+}

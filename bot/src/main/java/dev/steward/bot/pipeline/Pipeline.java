@@ -1,0 +1,180 @@
+package dev.steward.bot.pipeline;
+
+import dev.steward.bot.StewardMetrics;
+import dev.steward.commands.CommandRegistry;
+import dev.steward.commands.RoomReplies;
+import dev.steward.homeserver.event.MatrixEvent;
+import dev.steward.homeserver.id.RoomId;
+import dev.steward.homeserver.inbox.Inbox;
+import dev.steward.homeserver.inbox.InboxEntry;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes events from the inbox and handles each once: route, handler, mark handled. Events of one room are handled
+ * in order; rooms proceed independently. A failure is logged with the event's ids and retried later, up to the
+ * configured attempts. All state is touched on the event loop only; the inbox is read and written on workers.
+ */
+public final class Pipeline {
+    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+    private static final int BATCH = 200;
+    private static final long RETRY_DELAY_MS = 2_000;
+
+    private final Vertx vertx;
+    private final Context context;
+    private final Inbox inbox;
+    private final EventRouter router;
+    private final CommandRegistry commands;
+    private final RoomReplies replies;
+    private final MembershipHandler membership;
+    private final StewardMetrics metrics;
+    private final String prefix;
+    private final int maxAttempts;
+    private final boolean paused;
+
+    private final Map<RoomId, Future<Void>> roomTails = new HashMap<>();
+    private long dispatchedUpTo;
+    private boolean draining;
+    private boolean wakeAgain;
+    private boolean closed;
+
+    public Pipeline(Vertx vertx, Inbox inbox, EventRouter router, CommandRegistry commands, RoomReplies replies,
+            MembershipHandler membership, StewardMetrics metrics, String prefix, int maxAttempts, boolean paused) {
+        this.vertx = vertx;
+        // One context for all pipeline state: wake() may come from any thread, and this keeps it single-threaded.
+        this.context = vertx.getOrCreateContext();
+        this.inbox = inbox;
+        this.router = router;
+        this.commands = commands;
+        this.replies = replies;
+        this.membership = membership;
+        this.metrics = metrics;
+        this.prefix = prefix;
+        this.maxAttempts = maxAttempts;
+        this.paused = paused;
+    }
+
+    /** New events are in the inbox (or Steward just started): handle whatever waits. Safe from any thread. */
+    public void wake() {
+        context.runOnContext(ignored -> drain());
+    }
+
+    public void close() {
+        context.runOnContext(ignored -> closed = true);
+    }
+
+    private void drain() {
+        if (closed) {
+            return;
+        }
+        if (paused) {
+            refreshDepth();
+            return;
+        }
+        if (draining) {
+            wakeAgain = true;
+            return;
+        }
+        draining = true;
+        long after = dispatchedUpTo;
+        vertx.executeBlocking(() -> inbox.pending(after, BATCH), false)
+                .onSuccess(this::dispatchAll)
+                .onFailure(e -> log.error("reading the inbox failed; will try again on the next event", e))
+                .onComplete(done -> {
+                    draining = false;
+                    boolean full = done.succeeded() && done.result().size() == BATCH;
+                    if (full || wakeAgain) {
+                        wakeAgain = false;
+                        drain();
+                    } else {
+                        refreshDepth();
+                    }
+                });
+    }
+
+    private void dispatchAll(List<InboxEntry> entries) {
+        for (InboxEntry entry : entries) {
+            dispatchedUpTo = Math.max(dispatchedUpTo, entry.seq());
+            enqueue(entry.event());
+        }
+    }
+
+    private void enqueue(MatrixEvent event) {
+        RoomId room = event.roomId();
+        Future<Void> tail = roomTails.getOrDefault(room, Future.succeededFuture());
+        Future<Void> next = tail.eventually(() -> process(event));
+        roomTails.put(room, next);
+        next.onComplete(done -> roomTails.remove(room, next));
+    }
+
+    private Future<Void> process(MatrixEvent event) {
+        if (closed) {
+            return Future.succeededFuture();
+        }
+        long started = System.nanoTime();
+        Route route = router.route(event);
+        return handle(route)
+                .compose(ignored -> vertx.executeBlocking(() -> {
+                    inbox.markHandled(event.eventId());
+                    return null;
+                }, false))
+                .<Void>mapEmpty()
+                .onSuccess(ignored -> {
+                    metrics.eventHandled(route.name(), true);
+                    log.info("handled {} {} in {} from {}: {} in {} ms", event.type(), event.eventId(),
+                            event.roomId(), event.sender(), describe(route), (System.nanoTime() - started) / 1_000_000);
+                })
+                .recover(error -> failed(event, route, error));
+    }
+
+    private Future<Void> handle(Route route) {
+        return switch (route) {
+            case Route.Ignore ignore -> Future.succeededFuture();
+            case Route.Command command -> commands.dispatch(command.invocation(), replies, prefix)
+                    .onSuccess(outcome -> metrics.command(command.invocation().name(), outcome))
+                    .mapEmpty();
+            case Route.Invite invite -> membership.invited(invite.room(), invite.inviter());
+            case Route.Joined joined -> membership.joined(joined.room(), joined.displayName());
+        };
+    }
+
+    private Future<Void> failed(MatrixEvent event, Route route, Throwable error) {
+        metrics.eventHandled(route.name(), false);
+        log.warn("handling {} {} in {} from {} failed: {}", event.type(), event.eventId(), event.roomId(),
+                event.sender(), error.toString());
+        return vertx.executeBlocking(() -> inbox.markFailed(event.eventId(), error.toString(), maxAttempts), false)
+                .onSuccess(again -> {
+                    if (again) {
+                        vertx.setTimer(RETRY_DELAY_MS, id -> enqueue(event));
+                    } else {
+                        log.error("giving up on {} in {} after {} attempts", event.eventId(), event.roomId(),
+                                maxAttempts);
+                    }
+                })
+                .<Void>mapEmpty()
+                .recover(e -> {
+                    log.error("recording the failure of {} failed", event.eventId(), e);
+                    return Future.succeededFuture();
+                });
+    }
+
+    private static String describe(Route route) {
+        return switch (route) {
+            case Route.Ignore ignore -> "ignored (" + ignore.reason() + ")";
+            case Route.Command command -> "command " + command.invocation().name();
+            default -> route.name();
+        };
+    }
+
+    private void refreshDepth() {
+        vertx.executeBlocking(inbox::pendingCount, false)
+                .onSuccess(metrics::inboxPending)
+                .onFailure(e -> log.warn("counting the inbox failed: {}", e.toString()));
+    }
+}
