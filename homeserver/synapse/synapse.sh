@@ -86,10 +86,19 @@ write_config() {
     "$here/homeserver.yaml.in" >"$host_dir/homeserver.yaml"
 }
 
+# True when Synapse's client API answers 200 on the loopback port (bash's /dev/tcp: no curl needed).
+answers() {
+  local port=$1 status
+  status=$( (exec 3<>"/dev/tcp/127.0.0.1/$port" \
+    && printf 'GET /_matrix/client/versions HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3 \
+    && head -1 <&3) 2>/dev/null || true)
+  case "$status" in *" 200 "*) return 0 ;; *) return 1 ;; esac
+}
+
 wait_ready() {
   local url=$1 pid_check=$2 log_file=$3
   for _ in $(seq 1 600); do
-    if curl -fsS "$url/_matrix/client/versions" >/dev/null 2>&1; then return 0; fi
+    if answers "${url##*:}"; then return 0; fi
     if ! eval "$pid_check"; then
       tail -40 "$log_file" >&2 || true
       die "Synapse exited during start-up; see $log_file"

@@ -7,6 +7,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /** A started Steward: its port, and the means to stop it cleanly. */
 public final class RunningSteward {
@@ -48,13 +50,16 @@ public final class RunningSteward {
     /** Stops taking requests, lets the pipeline stop, closes the database and Vert.x. */
     public Future<Void> close() {
         vertx.cancelTimer(pruningTimer);
-        pipeline.close();
-        return server.close()
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        server.close()
+                .compose(ignored -> pipeline.close(Duration.ofSeconds(10)))
                 .compose(ignored -> vertx.executeBlocking(() -> {
                     dataSource.close();
                     return null;
                 }))
-                .eventually(vertx::close)
-                .mapEmpty();
+                // Vert.x must be closed from outside its own threads: a callback on a stopped event loop never runs.
+                .onComplete(ignored -> Thread.startVirtualThread(
+                        () -> vertx.close().onComplete(done -> closed.complete(null))));
+        return Future.fromCompletionStage(closed);
     }
 }

@@ -82,8 +82,8 @@ public final class ConfigLoader {
         if (bot.commandPrefix().isBlank() || bot.commandPrefix().chars().anyMatch(Character::isWhitespace)) {
             reader.problem("bot.command_prefix must be non-empty and without spaces");
         }
-        StewardConfig.Invites invites = new StewardConfig.Invites(reader.strings("invites.allow"));
-        invites.allow().forEach(pattern -> checkInvitePattern(reader, pattern));
+        StewardConfig.Invites invites = new StewardConfig.Invites(
+                reader.strings("invites.allow", (path, pattern) -> checkInvitePattern(reader, path, pattern)));
         StewardConfig.Pipeline pipeline = new StewardConfig.Pipeline(
                 reader.bool("pipeline.paused", false),
                 (int) reader.number("pipeline.max_attempts", 5, 1, 100));
@@ -110,10 +110,9 @@ public final class ConfigLoader {
                 reader.number("appservice.max_body_bytes", 16L << 20, 1024, 1L << 30));
     }
 
-    private static void checkInvitePattern(ConfigReader reader, String pattern) {
+    private static void checkInvitePattern(ConfigReader reader, String path, String pattern) {
         if (!pattern.startsWith("@") || !pattern.contains(":")) {
-            reader.problem("invites.allow entries must be Matrix user ids or globs such as @*:example.org, got '"
-                    + pattern + "'");
+            reader.problem(path + " must be a Matrix user id or a glob such as @*:example.org, got '" + pattern + "'");
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -25,6 +26,8 @@ final class ConfigReader {
     private final Map<String, String> environment;
     private final List<String> problems = new ArrayList<>();
     private final Set<String> read = new LinkedHashSet<>();
+    /** Keys read as values: what lies under them is the value's own problem, not an unknown setting. */
+    private final Set<String> valueKeys = new LinkedHashSet<>();
 
     ConfigReader(JsonNode root, Map<String, String> environment) {
         this.root = root;
@@ -47,6 +50,7 @@ final class ConfigReader {
             read.add(prefix);
             node = node.isObject() ? node.path(part) : MissingNode.getInstance();
         }
+        valueKeys.add(path);
         return node;
     }
 
@@ -135,7 +139,8 @@ final class ConfigReader {
         return value;
     }
 
-    List<String> strings(String path) {
+    /** A list of texts; {@code check} gets each item with its own path ({@code invites.allow[2]}) to report under. */
+    List<String> strings(String path, BiConsumer<String, String> check) {
         JsonNode node = node(path);
         List<String> values = new ArrayList<>();
         if (node.isMissingNode() || node.isNull()) {
@@ -153,6 +158,7 @@ final class ConfigReader {
             } else if (item.asText().contains(PLACEHOLDER)) {
                 problems.add(at + " still holds the example's placeholder " + PLACEHOLDER + ": set a real value");
             } else {
+                check.accept(at, item.asText());
                 values.add(item.asText());
             }
         }
@@ -184,8 +190,13 @@ final class ConfigReader {
                 String child = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
                 if (!read.contains(child)) {
                     problems.add(child + " is not a known setting");
-                } else {
+                } else if (valueKeys.contains(child)) {
+                    continue;
+                } else if (field.getValue().isObject() || field.getValue().isNull()) {
                     walk(field.getValue(), child);
+                } else {
+                    // A section given as one value ("bot: steward") would otherwise be ignored without a word.
+                    problems.add(child + " must be a section of settings, got " + shown(field.getValue()));
                 }
             }
         }

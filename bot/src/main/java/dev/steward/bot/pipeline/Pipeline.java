@@ -9,7 +9,9 @@ import dev.steward.homeserver.inbox.Inbox;
 import dev.steward.homeserver.inbox.InboxEntry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +67,18 @@ public final class Pipeline {
         context.runOnContext(ignored -> drain());
     }
 
-    public void close() {
-        context.runOnContext(ignored -> closed = true);
+    /**
+     * Takes no new events and completes once the events under way are done (or after the grace period), so the
+     * database can close under no one. Events not started stay in the inbox for the next start.
+     */
+    public Future<Void> close(Duration grace) {
+        Promise<Void> idle = Promise.promise();
+        context.runOnContext(ignored -> {
+            closed = true;
+            Future.join(List.copyOf(roomTails.values())).onComplete(done -> idle.tryComplete());
+            vertx.setTimer(grace.toMillis(), id -> idle.tryComplete());
+        });
+        return idle.future();
     }
 
     private void drain() {

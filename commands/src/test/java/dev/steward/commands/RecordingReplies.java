@@ -1,0 +1,75 @@
+package dev.steward.commands;
+
+import dev.steward.homeserver.event.MatrixEvent;
+import dev.steward.homeserver.id.EventId;
+import dev.steward.homeserver.id.RoomId;
+import dev.steward.homeserver.id.UserId;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@link RoomReplies} port in memory: keeps every notice and answers power levels as told. */
+public final class RecordingReplies implements RoomReplies {
+    /** One notice as it would have been posted. */
+    public record Notice(MatrixEvent source, String purpose, String text) {}
+
+    /** One power level question. */
+    public record PowerLevelQuery(RoomId room, UserId user) {}
+
+    private final List<Notice> notices = new ArrayList<>();
+    private final List<PowerLevelQuery> powerLevelQueries = new ArrayList<>();
+    private int powerLevel;
+    private boolean failSending;
+    private boolean failPowerLevels;
+
+    public RecordingReplies powerLevel(int level) {
+        this.powerLevel = level;
+        return this;
+    }
+
+    /** Every notice fails to send, as when the homeserver is down. */
+    public RecordingReplies failSending() {
+        this.failSending = true;
+        return this;
+    }
+
+    /** Power levels cannot be read, as when the room's state is unavailable. */
+    public RecordingReplies failPowerLevels() {
+        this.failPowerLevels = true;
+        return this;
+    }
+
+    public List<Notice> notices() {
+        return notices;
+    }
+
+    public List<PowerLevelQuery> powerLevelQueries() {
+        return powerLevelQueries;
+    }
+
+    /** The text of the only notice posted. */
+    public String onlyText() {
+        if (notices.size() != 1) {
+            throw new AssertionError("expected one notice, got " + notices);
+        }
+        return notices.get(0).text();
+    }
+
+    @Override
+    public Future<EventId> notice(MatrixEvent source, String purpose, String text) {
+        if (failSending) {
+            return Future.failedFuture(new IllegalStateException("homeserver unreachable"));
+        }
+        notices.add(new Notice(source, purpose, text));
+        return Future.succeededFuture(EventId.of("$reply" + notices.size()));
+    }
+
+    @Override
+    public Future<Integer> powerLevel(RoomId room, UserId user) {
+        powerLevelQueries.add(new PowerLevelQuery(room, user));
+        if (failPowerLevels) {
+            return Future.failedFuture(new IllegalStateException("power levels unavailable"));
+        }
+        return Future.succeededFuture(powerLevel);
+    }
+}
