@@ -125,8 +125,8 @@ final class ConfigReader {
 
     String httpUrl(String path, String fallback) {
         String value = fallback == null ? required(path) : string(path, fallback);
-        if (value == null) {
-            return null;
+        if (value == null || value.contains(PLACEHOLDER)) {
+            return value;
         }
         try {
             URI uri = new URI(value);
@@ -167,7 +167,7 @@ final class ConfigReader {
 
     /** Checks a value by a parser that throws IllegalArgumentException (ids, names), reporting under the path. */
     <T> T parsed(String path, String value, Function<String, T> parser) {
-        if (value == null) {
+        if (value == null || value.contains(PLACEHOLDER)) {
             return null;
         }
         try {

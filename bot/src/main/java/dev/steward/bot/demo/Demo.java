@@ -34,19 +34,12 @@ public final class Demo {
         this.err = err;
     }
 
+    /** Starts the demo and leaves it running until the JVM stops; returns the exit status or KEEP_RUNNING. */
     public int start(DemoOptions options) {
         try {
-            Files.createDirectories(options.dataDir());
-            Path configFile = writeConfig(options);
-            StewardConfig config = ConfigLoader.load(configFile);
-            Registration registration = AppserviceTokens.writeRegistration(config);
-            out.println("Starting Synapse (the first run prepares it, which takes a minute or two)...");
-            LocalSynapse synapse = LocalSynapse.start(LocalSynapse.findScript(), SYNAPSE_NAME, options.synapsePort(),
-                    SERVER, List.of(config.appservice().registrationFile()));
-            RunningSteward steward = await(Steward.start(config));
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(steward, synapse), "steward-demo-shutdown"));
-            DemoSpace space = await(new DemoSeeder(steward.vertx(), synapse, config.botUserId()).seed());
-            out.print(DemoStrings.ready(synapse.url(), space, options.dataDir(), registration.id()));
+            RunningDemo demo = run(options);
+            Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "steward-demo-shutdown"));
+            out.print(DemoStrings.ready(demo.synapse().url(), demo.space(), options.dataDir(), demo.appserviceId()));
             out.flush();
             return Cli.KEEP_RUNNING;
         } catch (IOException | RuntimeException e) {
@@ -55,6 +48,32 @@ public final class Demo {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
+        }
+    }
+
+    /** Starts Synapse, Steward and the demo space; the caller closes the result. */
+    public RunningDemo run(DemoOptions options) throws IOException, InterruptedException {
+        Files.createDirectories(options.dataDir());
+        Path configFile = writeConfig(options);
+        StewardConfig config = ConfigLoader.load(configFile);
+        Registration registration = AppserviceTokens.writeRegistration(config);
+        out.println("Starting Synapse (the first run prepares it, which takes a minute or two)...");
+        LocalSynapse synapse = LocalSynapse.start(LocalSynapse.findScript(), SYNAPSE_NAME, options.synapsePort(),
+                SERVER, List.of(config.appservice().registrationFile()));
+        RunningSteward steward;
+        try {
+            steward = await(Steward.start(config));
+        } catch (RuntimeException e) {
+            synapse.stop();
+            throw e;
+        }
+        RunningDemo demo = new RunningDemo(steward, synapse, null, registration.id(), err);
+        try {
+            DemoSpace space = await(new DemoSeeder(steward.vertx(), synapse, config.botUserId()).seed());
+            return new RunningDemo(steward, synapse, space, registration.id(), err);
+        } catch (RuntimeException e) {
+            demo.close();
+            throw e;
         }
     }
 
@@ -81,19 +100,6 @@ public final class Demo {
         } catch (Exception e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new IllegalStateException(cause.getMessage(), cause);
-        }
-    }
-
-    private void stop(RunningSteward steward, LocalSynapse synapse) {
-        try {
-            steward.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            err.println("stopping Steward: " + e.getMessage());
-        }
-        try {
-            synapse.stop();
-        } catch (IOException | InterruptedException e) {
-            err.println("stopping Synapse: " + e.getMessage());
         }
     }
 }

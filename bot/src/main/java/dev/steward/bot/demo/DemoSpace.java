@@ -3,4 +3,4 @@ package dev.steward.bot.demo;
 import dev.steward.homeserver.id.RoomId;
 
 /** What the demo made: who logs in, with which password, and where Steward waits. */
-record DemoSpace(String localpart, String password, RoomId space, RoomId room) {}
+public record DemoSpace(String localpart, String password, RoomId space, RoomId room) {}

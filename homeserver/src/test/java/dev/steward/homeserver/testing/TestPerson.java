@@ -26,6 +26,11 @@ public final class TestPerson {
         this.client = client;
     }
 
+    /** A person who logged in by other means (for example with a password, as Element does). */
+    public static TestPerson of(Vertx vertx, MatrixClient client) {
+        return new TestPerson(vertx, client);
+    }
+
     public UserId id() {
         return client.self();
     }
