@@ -200,7 +200,9 @@ start_docker() {
   "${run[@]}" --generate-keys >"$host_dir/generate-keys.log" 2>&1 || die "generating keys failed; see $host_dir/generate-keys.log"
   docker run -d --name "steward-synapse-$name" --network host -v "$host_dir:/data" --entrypoint python "$image" \
     -m synapse.app.homeserver -c /data/homeserver.yaml >/dev/null
-  wait_ready "http://127.0.0.1:$port" "docker inspect -f '{{.State.Running}}' steward-synapse-$name | grep -q true" \
+  # The container logs to Docker; copy them where the chroot mode keeps its log, for the error message.
+  wait_ready "http://127.0.0.1:$port" \
+    "docker inspect -f '{{.State.Running}}' steward-synapse-$name | grep -q true || { docker logs steward-synapse-$name >'$host_dir/homeserver.log' 2>&1; false; }" \
     "$host_dir/homeserver.log"
   echo "dir=$host_dir"
   echo "mode=docker"
@@ -227,7 +229,10 @@ stop() {
 }
 
 case "${1:-}" in
-  prepare) if docker_answers && [ -z "${STEWARD_SYNAPSE_URL:-}" ]; then docker pull -q "$image" >&2; else prepare_chroot; fi ;;
+  prepare)
+    if [ -n "${STEWARD_SYNAPSE_URL:-}" ]; then log "using the external Synapse at $STEWARD_SYNAPSE_URL"
+    elif docker_answers; then docker pull -q "$image" >&2
+    else prepare_chroot; fi ;;
   start) shift; start "$@" ;;
   stop) shift; stop "$@" ;;
   *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;

@@ -39,6 +39,7 @@ final class BotStatus implements StatusCommand.StatusSource {
                 Duration.between(started, clock.instant()),
                 ping.succeeded() ? Optional.of(ping.result()) : Optional.empty(),
                 ping.failed() ? Optional.of(ping.cause().getMessage()) : Optional.empty(),
-                depth.succeeded() ? depth.result() : -1)));
+                // The inbox still holds the !status command itself while it is being answered.
+                depth.succeeded() ? Math.max(0, depth.result() - 1) : -1)));
     }
 }

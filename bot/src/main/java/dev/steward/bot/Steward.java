@@ -104,7 +104,8 @@ public final class Steward {
         CommandRegistry commands = new CommandRegistry();
         commands.register(HelpCommand.spec(commands))
                 .register(PingCommand.spec(clock))
-                .register(StatusCommand.spec(new BotStatus(vertx, clock, bot, config.appservice().id(), inbox)));
+                .register(StatusCommand.spec(new BotStatus(vertx, clock, bot.withRetry(RetryPolicy.PROBE),
+                        config.appservice().id(), inbox)));
         Pipeline pipeline = new Pipeline(vertx, inbox, new EventRouter(botUser, parser), commands,
                 new MatrixReplies(bot),
                 new MembershipHandler(bot, new InvitePolicy(config.invites().allow(), botUser),
@@ -114,7 +115,7 @@ public final class Steward {
         Router router = Router.router(vertx);
         new AppserviceApi(vertx, tokens.hsToken(), inbox, wakeOnStore(metrics, pipeline),
                 config.appservice().maxBodyBytes(), botUser::equals).mount(router);
-        new OperatorEndpoints(vertx, inbox, bot, registry).mount(router);
+        new OperatorEndpoints(vertx, inbox, bot.withRetry(RetryPolicy.PROBE), registry).mount(router);
         router.route().last().handler(ctx -> MatrixError.UNRECOGNIZED.write(ctx.response()));
 
         HttpServer server = vertx.createHttpServer(new HttpServerOptions()
@@ -122,6 +123,9 @@ public final class Steward {
         return server.requestHandler(router).listen().map(listening -> {
             log.info("Steward {} listening on {}:{} as {}", Version.get(), config.appservice().bindAddress(),
                     listening.actualPort(), botUser);
+            if (config.pipeline().paused()) {
+                log.warn("pipeline.paused is on: events are stored but not handled until it is turned off");
+            }
             pipeline.wake();
             announce(bot, config);
             long pruning = vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> vertx.executeBlocking(

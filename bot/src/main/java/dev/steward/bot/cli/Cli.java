@@ -10,6 +10,7 @@ import dev.steward.bot.config.StewardConfig;
 import dev.steward.bot.demo.Demo;
 import dev.steward.homeserver.registration.Registration;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -73,6 +74,9 @@ public final class Cli {
             return usage(e.getMessage());
         } catch (ConfigException e) {
             err.println(e.getMessage());
+            return FAILED;
+        } catch (UncheckedIOException e) {
+            err.println("steward: " + e.getMessage() + " (" + e.getCause().getMessage() + ")");
             return FAILED;
         }
     }

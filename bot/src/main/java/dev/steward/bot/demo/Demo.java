@@ -53,6 +53,10 @@ public final class Demo {
 
     /** Starts Synapse, Steward and the demo space; the caller closes the result. */
     public RunningDemo run(DemoOptions options) throws IOException, InterruptedException {
+        if (System.getenv("STEWARD_SYNAPSE_URL") != null) {
+            throw new IllegalStateException("the demo starts its own Synapse: unset STEWARD_SYNAPSE_URL, or follow"
+                    + " docs/getting-started.md to run Steward beside an existing homeserver");
+        }
         Files.createDirectories(options.dataDir());
         Path configFile = writeConfig(options);
         StewardConfig config = ConfigLoader.load(configFile);

@@ -37,14 +37,24 @@ public final class EventRouter {
             case "invite" -> isOurs(event.sender())
                     ? new Route.Ignore("own invite")
                     : new Route.Invite(event.roomId(), event.sender());
-            case "join" -> new Route.Joined(event.roomId(), event.content().path("displayname").asText(""));
+            case "join" -> new Route.Joined(event, !"join".equals(previousMembership(event)));
             default -> new Route.Ignore("membership " + event.membership());
         };
+    }
+
+    /** Synapse puts the previous content in {@code unsigned}; older servers put it at the top level. */
+    private static String previousMembership(MatrixEvent event) {
+        String unsigned = event.raw().path("unsigned").path("prev_content").path("membership").asText("");
+        return unsigned.isEmpty() ? event.raw().path("prev_content").path("membership").asText("") : unsigned;
     }
 
     private Route message(MatrixEvent event) {
         if (EventTypes.NOTICE.equals(event.msgtype())) {
             return new Route.Ignore("notice");
+        }
+        if (!EventTypes.TEXT.equals(event.msgtype())) {
+            // Emotes, files and images whose caption starts with the prefix are not commands.
+            return new Route.Ignore("msgtype " + event.msgtype());
         }
         if ("m.replace".equals(event.relationType())) {
             return new Route.Ignore("edit");

@@ -1,6 +1,9 @@
 package dev.steward.bot.pipeline;
 
 import dev.steward.homeserver.client.MatrixClient;
+import dev.steward.homeserver.client.MatrixException;
+import dev.steward.homeserver.client.TxnIds;
+import dev.steward.homeserver.event.MatrixEvent;
 import dev.steward.homeserver.event.EventTypes;
 import dev.steward.homeserver.id.RoomId;
 import dev.steward.homeserver.id.UserId;
@@ -13,6 +16,8 @@ import org.slf4j.LoggerFactory;
 public final class MembershipHandler {
     private static final Logger log = LoggerFactory.getLogger(MembershipHandler.class);
     static final String DECLINE_REASON = "Steward only joins rooms when invited by people its configuration allows";
+    static final String ENCRYPTED_ROOM = "This room is end-to-end encrypted, and I cannot read encrypted messages"
+            + " yet, so I will not answer here. Invite me to a room created without encryption instead.";
 
     private final MatrixClient bot;
     private final InvitePolicy policy;
@@ -33,12 +38,33 @@ public final class MembershipHandler {
         return bot.join(room).mapEmpty();
     }
 
-    /** Sets the configured display name in the room when the join did not carry it already. */
-    public Future<Void> joined(RoomId room, String currentDisplayName) {
-        if (displayName.equals(currentDisplayName)) {
+    /**
+     * On a first join, tells the room when it is encrypted (Steward cannot read it yet), and sets the configured
+     * display name in the room when the join did not carry it, keeping the rest of the member event (avatar).
+     */
+    public Future<Void> joined(MatrixEvent join, boolean firstJoin) {
+        Future<Void> warned = firstJoin ? warnIfEncrypted(join) : Future.succeededFuture();
+        return warned.compose(ignored -> showName(join));
+    }
+
+    private Future<Void> showName(MatrixEvent join) {
+        if (displayName.equals(join.content().path("displayname").asText(""))) {
             return Future.succeededFuture();
         }
-        JsonObject member = new JsonObject().put("membership", "join").put("displayname", displayName);
-        return bot.sendState(room, EventTypes.MEMBER, bot.self().value(), member).mapEmpty();
+        JsonObject member = new JsonObject(join.content().toString()).put("membership", "join")
+                .put("displayname", displayName);
+        return bot.sendState(join.roomId(), EventTypes.MEMBER, bot.self().value(), member).mapEmpty();
+    }
+
+    private Future<Void> warnIfEncrypted(MatrixEvent join) {
+        return bot.stateEvent(join.roomId(), "m.room.encryption", "")
+                .map(true)
+                .recover(e -> e instanceof MatrixException m && m.status() == 404
+                        ? Future.succeededFuture(false) : Future.failedFuture(e))
+                .compose(encrypted -> encrypted
+                        ? bot.send(join.roomId(), EventTypes.MESSAGE, new JsonObject()
+                                .put("msgtype", EventTypes.NOTICE).put("body", ENCRYPTED_ROOM),
+                                TxnIds.derive(join.eventId(), "encrypted-room")).mapEmpty()
+                        : Future.succeededFuture());
     }
 }

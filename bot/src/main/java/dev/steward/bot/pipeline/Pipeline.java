@@ -152,34 +152,39 @@ public final class Pipeline {
                     .onSuccess(outcome -> metrics.command(command.invocation().name(), outcome))
                     .mapEmpty();
             case Route.Invite invite -> membership.invited(invite.room(), invite.inviter());
-            case Route.Joined joined -> membership.joined(joined.room(), joined.displayName());
+            case Route.Joined joined -> membership.joined(joined.event(), joined.firstJoin());
         };
     }
 
+    /**
+     * Records a failure. While attempts remain, the event is tried again after a pause inside its room's chain, so
+     * later events of the room wait for it and room order holds.
+     */
     private Future<Void> failed(MatrixEvent event, Route route, Throwable error) {
         metrics.eventHandled(route.name(), false);
         log.warn("handling {} {} in {} from {} failed: {}", event.type(), event.eventId(), event.roomId(),
                 event.sender(), error.toString());
         return vertx.executeBlocking(() -> inbox.markFailed(event.eventId(), error.toString(), maxAttempts), false)
-                .onSuccess(again -> {
-                    if (again) {
-                        vertx.setTimer(RETRY_DELAY_MS, id -> enqueue(event));
-                    } else {
-                        log.error("giving up on {} in {} after {} attempts", event.eventId(), event.roomId(),
-                                maxAttempts);
-                    }
-                })
-                .<Void>mapEmpty()
                 .recover(e -> {
                     log.error("recording the failure of {} failed", event.eventId(), e);
-                    return Future.succeededFuture();
+                    return Future.succeededFuture(false);
+                })
+                .compose(again -> {
+                    if (!again) {
+                        log.error("giving up on {} in {} after {} attempts", event.eventId(), event.roomId(),
+                                maxAttempts);
+                        return Future.succeededFuture();
+                    }
+                    return vertx.timer(RETRY_DELAY_MS).compose(ignored -> process(event));
                 });
     }
 
-    private static String describe(Route route) {
+    private String describe(Route route) {
         return switch (route) {
             case Route.Ignore ignore -> "ignored (" + ignore.reason() + ")";
-            case Route.Command command -> "command " + command.invocation().name();
+            // Only known names: an unknown "command" is a piece of a message body, which is not logged.
+            case Route.Command command -> commands.find(command.invocation().name()).isPresent()
+                    ? "command " + command.invocation().name() : "unknown command";
             default -> route.name();
         };
     }

@@ -1,6 +1,7 @@
 package dev.steward.bot.pipeline;
 
 import dev.steward.commands.Invocation;
+import dev.steward.homeserver.event.MatrixEvent;
 import dev.steward.homeserver.id.RoomId;
 import dev.steward.homeserver.id.UserId;
 
@@ -28,8 +29,11 @@ public sealed interface Route {
         }
     }
 
-    /** Steward's own join arrived: the room is now one it serves. */
-    record Joined(RoomId room, String displayName) implements Route {
+    /**
+     * Steward's own join arrived: the room is now one it serves. {@code firstJoin} is false when the event only
+     * changed its profile in the room (a join after a join).
+     */
+    record Joined(MatrixEvent event, boolean firstJoin) implements Route {
         public String name() {
             return "joined";
         }

@@ -7,6 +7,8 @@ import dev.steward.homeserver.testing.Await;
 import dev.steward.homeserver.testing.SynapseExtension;
 import dev.steward.homeserver.testing.TestHomeserver;
 import dev.steward.homeserver.testing.TestPerson;
+import dev.steward.homeserver.id.EventId;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +43,27 @@ class InviteIT {
                         && homeserver.botUser().value().equals(event.getString("state_key"))
                         && "Steward".equals(event.getJsonObject("content").getString("displayname")));
         assertThat(member.getJsonObject("content").getString("membership")).isEqualTo("join");
+    }
+
+    @Test
+    void saysOnceThatItCannotReadAnEncryptedRoom(TestHomeserver homeserver) {
+        TestPerson alice = homeserver.person(StewardHarness.ALLOWED);
+        RoomId room = Await.result(alice.client().createRoom(new JsonObject()
+                .put("name", "encrypted").put("preset", "private_chat")
+                .put("invite", new JsonArray().add(homeserver.botUser().value()))
+                .put("initial_state", new JsonArray().add(new JsonObject().put("type", "m.room.encryption")
+                        .put("state_key", "").put("content", new JsonObject().put("algorithm", "m.megolm.v1.aes-sha2"))))));
+
+        JsonObject notice = alice.awaitEvent(room, "Steward's notice about encryption", Await.DEFAULT,
+                event -> homeserver.botUser().value().equals(event.getString("sender"))
+                        && "m.room.message".equals(event.getString("type")));
+        assertThat(TestPerson.body(notice)).contains("encrypted").contains("without encryption");
+        // The room's events are handled in order: once a later command is answered, every join before it was too.
+        EventId marker = alice.send(room, "!ping");
+        alice.awaitReply(room, homeserver.botUser(), marker);
+        assertThat(alice.messagesFrom(room, homeserver.botUser()))
+                .filteredOn(event -> TestPerson.body(event).contains("encrypted"))
+                .hasSize(1);
     }
 
     @Test

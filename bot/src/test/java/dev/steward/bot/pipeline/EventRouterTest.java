@@ -73,6 +73,10 @@ class EventRouterTest {
                 argumentSet("recorded join of the bot", recorded(BOT_JOIN), "joined as ''"),
                 argumentSet("join of the bot with its display name", recorded(BOT_JOIN,
                         json -> ((ObjectNode) json.get("content")).put("displayname", "Steward")), "joined as 'Steward'"),
+                argumentSet("a profile change of the bot (join after join)", recorded(BOT_JOIN, json -> {
+                    ((ObjectNode) json.get("content")).put("displayname", "Steward");
+                    ((ObjectNode) json.get("unsigned")).putObject("prev_content").put("membership", "join");
+                }), "joined as 'Steward' again"),
                 argumentSet("recorded join of another user", recorded(OTHER_USER_JOIN), "ignore"),
                 argumentSet("the bot left or was kicked", recorded(BOT_JOIN,
                         json -> ((ObjectNode) json.get("content")).put("membership", "leave")), "ignore"),
@@ -87,6 +91,11 @@ class EventRouterTest {
                         .put("body", "!ping").putObject("m.relates_to").put("rel_type", "m.thread")
                         .put("event_id", COMMAND_MESSAGE)), "command ping"),
                 argumentSet("plain chat", text("good morning everyone"), "ignore"),
+                argumentSet("an emote that starts with the prefix", recorded(COMMAND_MESSAGE, json ->
+                        ((ObjectNode) json.get("content")).put("msgtype", "m.emote").put("body", "!ping")), "ignore"),
+                argumentSet("an image whose caption starts with the prefix", recorded(COMMAND_MESSAGE, json ->
+                        ((ObjectNode) json.get("content")).put("msgtype", "m.image").put("body", "!ping.png")),
+                        "ignore"),
                 argumentSet("the prefix alone", text("!"), "ignore"),
                 argumentSet("recorded own notice", recorded(OWN_NOTICE), "ignore"),
                 argumentSet("own message that looks like a command", pingFrom(BOT.value()), "ignore"),
@@ -134,7 +143,7 @@ class EventRouterTest {
         if (route instanceof Route.Invite invite) {
             assertThat(invite.room()).isEqualTo(event.roomId());
         } else if (route instanceof Route.Joined joined) {
-            assertThat(joined.room()).isEqualTo(event.roomId());
+            assertThat(joined.event()).isSameAs(event);
         } else if (route instanceof Route.Command command) {
             assertThat(command.invocation().event()).isSameAs(event);
         }
@@ -154,7 +163,8 @@ class EventRouterTest {
             case Route.Command command -> ("command " + command.invocation().name() + " "
                     + command.invocation().arguments()).strip();
             case Route.Invite invite -> "invite from " + invite.inviter();
-            case Route.Joined joined -> "joined as '" + joined.displayName() + "'";
+            case Route.Joined joined -> "joined as '" + joined.event().content().path("displayname").asText("")
+                    + "'" + (joined.firstJoin() ? "" : " again");
         };
     }
 }

@@ -15,6 +15,7 @@ public final class StatusCommand {
 
     /**
      * @param homeserverRoundTrip the appservice ping's round trip, or empty when the homeserver did not answer
+     * @param inboxDepth events waiting besides the one being answered, or -1 when unknown
      */
     public record Status(String version, Duration uptime, Optional<Duration> homeserverRoundTrip,
             Optional<String> homeserverProblem, long inboxDepth) {}
@@ -41,7 +42,14 @@ public final class StatusCommand {
         return "Steward " + status.version()
                 + "\nUptime: " + uptime(status.uptime())
                 + "\nHomeserver: " + homeserver
-                + "\nInbox: " + status.inboxDepth() + (status.inboxDepth() == 1 ? " event" : " events") + " waiting";
+                + "\nInbox: " + inbox(status.inboxDepth());
+    }
+
+    private static String inbox(long depth) {
+        if (depth < 0) {
+            return "unknown (the database did not answer)";
+        }
+        return depth + (depth == 1 ? " event" : " events") + " waiting";
     }
 
     static String uptime(Duration uptime) {

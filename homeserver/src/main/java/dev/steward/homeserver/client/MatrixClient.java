@@ -52,6 +52,11 @@ public final class MatrixClient {
         return new MatrixClient(vertx, web, baseUrl, accessToken, user, true, retry);
     }
 
+    /** The same client with another retry policy (for example {@link RetryPolicy#PROBE} for health checks). */
+    public MatrixClient withRetry(RetryPolicy policy) {
+        return new MatrixClient(vertx, web, baseUrl, accessToken, self, masquerading, policy);
+    }
+
     public UserId self() {
         return self;
     }

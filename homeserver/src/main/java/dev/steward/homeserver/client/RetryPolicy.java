@@ -11,6 +11,10 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
     public static final RetryPolicy DEFAULT =
             new RetryPolicy(5, Duration.ofMillis(250), Duration.ofSeconds(10), Duration.ofSeconds(30));
 
+    /** One attempt, a short timeout: for probes (readiness, status) that must answer quickly. */
+    public static final RetryPolicy PROBE =
+            new RetryPolicy(1, Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ofSeconds(5));
+
     public RetryPolicy {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
