@@ -27,8 +27,7 @@ class CommandsIT {
     static void start(TestHomeserver homeserver, @TempDir Path data) throws Exception {
         steward = StewardHarness.start(homeserver, data);
         alice = homeserver.person(StewardHarness.ALLOWED);
-        room = alice.createRoom("commands", homeserver.botUser());
-        alice.awaitMembership(room, homeserver.botUser(), "join");
+        room = alice.createRoomJoinedBy("commands", homeserver.botUser());
     }
 
     @AfterAll
@@ -80,8 +79,7 @@ class CommandsIT {
 
     @Test
     void noticesAndChatAreNotAnswered(TestHomeserver homeserver) {
-        RoomId quiet = alice.createRoom("quiet", homeserver.botUser());
-        alice.awaitMembership(quiet, homeserver.botUser(), "join");
+        RoomId quiet = alice.createRoomJoinedBy("quiet", homeserver.botUser());
         alice.send(quiet, new JsonObject().put("msgtype", "m.notice").put("body", "!ping"));
         alice.send(quiet, "just chatting about !ping");
         EventId marker = alice.send(quiet, "!ping");

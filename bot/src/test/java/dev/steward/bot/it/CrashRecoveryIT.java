@@ -40,8 +40,7 @@ class CrashRecoveryIT {
         TestPerson alice = homeserver.person(StewardHarness.ALLOWED);
         RoomId room;
         try (StewardHarness steward = StewardHarness.start(homeserver, data)) {
-            room = alice.createRoom("crash", homeserver.botUser());
-            alice.awaitMembership(room, homeserver.botUser(), "join");
+            room = alice.createRoomJoinedBy("crash", homeserver.botUser());
             assertThat(steward.get("/healthz").statusCode()).isEqualTo(200);
         }
 

@@ -11,14 +11,13 @@ import dev.steward.homeserver.id.EventId;
 import dev.steward.homeserver.id.RoomId;
 import dev.steward.homeserver.id.UserId;
 import dev.steward.homeserver.testing.Await;
+import dev.steward.homeserver.testing.TestHomeserver;
 import dev.steward.homeserver.testing.TestPerson;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,8 @@ class DemoIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
         Vertx vertx = Vertx.vertx();
-        try (RunningDemo demo = new Demo(print, print).run(new DemoOptions(data, freePort(), freePort()))) {
+        DemoOptions options = new DemoOptions(data, TestHomeserver.freePort(), TestHomeserver.freePort());
+        try (RunningDemo demo = new Demo(print, print).run(options)) {
             WebClient web = WebClient.create(vertx);
             JsonObject login = Await.result(web.postAbs(demo.synapse().url() + "/_matrix/client/v3/login")
                     .sendJsonObject(new JsonObject()
@@ -50,12 +50,6 @@ class DemoIT {
                     .startsWith("pong");
         } finally {
             Await.result(vertx.close());
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

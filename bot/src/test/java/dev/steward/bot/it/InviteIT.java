@@ -35,9 +35,7 @@ class InviteIT {
     @Test
     void joinsWhenAnAllowedPersonInvitesIt(TestHomeserver homeserver) {
         TestPerson alice = homeserver.person(StewardHarness.ALLOWED);
-        RoomId room = alice.createRoom("family", homeserver.botUser());
-
-        alice.awaitMembership(room, homeserver.botUser(), "join");
+        RoomId room = alice.createRoomJoinedBy("family", homeserver.botUser());
         JsonObject member = alice.awaitEvent(room, "Steward's member event with its display name", Await.DEFAULT,
                 event -> "m.room.member".equals(event.getString("type"))
                         && homeserver.botUser().value().equals(event.getString("state_key"))

@@ -12,8 +12,6 @@ import dev.steward.homeserver.testing.SynapseExtension;
 import dev.steward.homeserver.testing.TestHomeserver;
 import dev.steward.homeserver.testing.TestPerson;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,8 +31,7 @@ class OperatorEndpointsIT {
             throws Exception {
         try (StewardHarness steward = StewardHarness.start(homeserver, data)) {
             TestPerson alice = homeserver.person(StewardHarness.ALLOWED);
-            RoomId room = alice.createRoom("metrics", homeserver.botUser());
-            alice.awaitMembership(room, homeserver.botUser(), "join");
+            RoomId room = alice.createRoomJoinedBy("metrics", homeserver.botUser());
             EventId command = alice.send(room, "!ping");
             alice.awaitReply(room, homeserver.botUser(), command);
 
@@ -66,12 +63,12 @@ class OperatorEndpointsIT {
     @Test
     void readinessFailsWhenTheHomeserverIsUnreachable(TestHomeserver homeserver, @TempDir Path data)
             throws Exception {
-        int port = freePort();
+        int port = TestHomeserver.freePort();
         String yaml = """
                 data_dir: .
                 homeserver: {url: "http://127.0.0.1:%d", server_name: localhost}
                 appservice: {port: %d, as_token: a-token, hs_token: h-token}
-                """.formatted(freePort(), port);
+                """.formatted(TestHomeserver.freePort(), port);
         RunningSteward steward = Await.result(Steward.start(new ConfigLoader(Map.of()).parse(yaml, data, "test")));
         try {
             HttpResponse<String> ready = HttpClient.newHttpClient().send(
@@ -83,12 +80,6 @@ class OperatorEndpointsIT {
             assertThat(body.getString("homeserver")).startsWith("failing");
         } finally {
             Await.result(steward.close());
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

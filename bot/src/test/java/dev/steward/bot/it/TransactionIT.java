@@ -31,8 +31,7 @@ class TransactionIT {
     static void start(TestHomeserver homeserver, @TempDir Path data) throws Exception {
         steward = StewardHarness.start(homeserver, data);
         alice = homeserver.person(StewardHarness.ALLOWED);
-        room = alice.createRoom("transactions", homeserver.botUser());
-        alice.awaitMembership(room, homeserver.botUser(), "join");
+        room = alice.createRoomJoinedBy("transactions", homeserver.botUser());
     }
 
     @AfterAll

@@ -54,7 +54,8 @@ public final class TestHomeserver implements AutoCloseable {
         return new TestHomeserver(synapse, registration, registrationFile, appservicePort);
     }
 
-    static int freePort() throws IOException {
+    /** A port the OS says is free now (for servers that must know their port before they start). */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

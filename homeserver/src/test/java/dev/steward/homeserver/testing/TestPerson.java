@@ -49,6 +49,13 @@ public final class TestPerson {
                 .put("invite", invites)));
     }
 
+    /** A private room to which {@code member} is invited, once {@code member} has joined it. */
+    public RoomId createRoomJoinedBy(String name, UserId member) {
+        RoomId room = createRoom(name, member);
+        awaitMembership(room, member, "join");
+        return room;
+    }
+
     public void invite(RoomId room, UserId user) {
         Await.result(client.invite(room, user));
     }
