@@ -21,17 +21,8 @@ log() { echo "synapse.sh: $*" >&2; }
 
 docker_answers() { command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; }
 
-# The Debian mirror this machine already uses, read from its apt configuration (never written in the repository).
-debian_mirror() {
-  local uri
-  uri=$(grep -hE '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{print $2}' | grep -v -- '-security' | head -1 || true)
-  if [ -z "$uri" ]; then
-    uri=$(grep -hE '^deb ' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null \
-      | awk '{for (i = 2; i <= NF; i++) if ($i ~ /^https?:/) {print $i; exit}}' | grep -v -- '-security' | head -1 || true)
-  fi
-  [ -n "$uri" ] || die "no Debian mirror found in /etc/apt/sources.list.d/*.sources or /etc/apt/sources.list"
-  echo "$uri"
-}
+# shellcheck source=debian-mirror.sh
+. "$here/debian-mirror.sh"
 
 prepare_chroot() {
   [ "$(id -u)" = 0 ] || die "a local Synapse without Docker needs root (debootstrap and chroot); or set STEWARD_SYNAPSE_URL"
@@ -46,7 +37,7 @@ prepare_chroot() {
       || { apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q debootstrap >&2; }
   }
   local mirror started
-  mirror=$(debian_mirror)
+  mirror=$(debian_mirror) || die "cannot build the Synapse chroot without a Debian mirror"
   started=$(date +%s)
   rm -rf "$root"
   log "debootstrap sid into $root"
