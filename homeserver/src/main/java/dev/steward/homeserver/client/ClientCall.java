@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
@@ -63,13 +64,23 @@ final class ClientCall {
         return this;
     }
 
+    /** Sends the request; the answer's body as a JSON object (empty when there is none). */
     Future<JsonObject> send() {
-        Promise<JsonObject> result = Promise.promise();
+        return sendForBody().map(ClientCall::asObject);
+    }
+
+    /** Sends a request whose answer is a JSON array ({@code GET /rooms/{roomId}/state}). */
+    Future<JsonArray> sendForArray() {
+        return sendForBody().map(body -> body == null || body.length() == 0 ? new JsonArray() : body.toJsonArray());
+    }
+
+    private Future<Buffer> sendForBody() {
+        Promise<Buffer> result = Promise.promise();
         attempt(0, result);
         return result.future();
     }
 
-    private void attempt(int attempt, Promise<JsonObject> result) {
+    private void attempt(int attempt, Promise<Buffer> result) {
         HttpRequest<Buffer> request = web.requestAbs(method, url)
                 .putHeader("Authorization", "Bearer " + accessToken)
                 .timeout(retry.requestTimeout().toMillis());
@@ -84,13 +95,13 @@ final class ClientCall {
         });
     }
 
-    private void answered(HttpResponse<Buffer> response, int attempt, Promise<JsonObject> result) {
+    private void answered(HttpResponse<Buffer> response, int attempt, Promise<Buffer> result) {
         int status = response.statusCode();
-        JsonObject json = parse(response);
         if (status >= 200 && status < 300) {
-            result.complete(json);
+            result.complete(response.body());
             return;
         }
+        JsonObject json = asObject(response.body());
         String errcode = json.getString("errcode", "M_UNKNOWN");
         MatrixException error = new MatrixException(status, errcode, json.getString("error", "no message"), null);
         boolean last = attempt + 1 >= retry.maxAttempts();
@@ -104,7 +115,7 @@ final class ClientCall {
         }
     }
 
-    private void failedToAnswer(Throwable cause, int attempt, Promise<JsonObject> result) {
+    private void failedToAnswer(Throwable cause, int attempt, Promise<Buffer> result) {
         MatrixException error = new MatrixException(0, "M_UNKNOWN", "no answer from the homeserver: " + cause, cause);
         if (idempotent && attempt + 1 < retry.maxAttempts()) {
             retryLater(retry.backoffMillis(attempt), attempt, result, error);
@@ -113,7 +124,7 @@ final class ClientCall {
         }
     }
 
-    private void retryLater(long waitMs, int attempt, Promise<JsonObject> result, MatrixException error) {
+    private void retryLater(long waitMs, int attempt, Promise<Buffer> result, MatrixException error) {
         log.debug("{} {} failed ({}), retrying in {} ms", method, path(), error.getMessage(), waitMs);
         vertx.setTimer(Math.max(1, waitMs), id -> attempt(attempt + 1, result));
     }
@@ -131,8 +142,7 @@ final class ClientCall {
         }
     }
 
-    private static JsonObject parse(HttpResponse<Buffer> response) {
-        Buffer buffer = response.body();
+    private static JsonObject asObject(Buffer buffer) {
         if (buffer == null || buffer.length() == 0) {
             return new JsonObject();
         }

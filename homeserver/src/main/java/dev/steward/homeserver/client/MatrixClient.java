@@ -129,8 +129,7 @@ public final class MatrixClient {
 
     /** The whole current state of a room, as a list of state events. */
     public Future<JsonArray> state(RoomId room) {
-        return call(HttpMethod.GET, room(room) + "/state").send()
-                .map(json -> json.getJsonArray("chunk", new JsonArray()));
+        return call(HttpMethod.GET, room(room) + "/state").sendForArray();
     }
 
     /** The content of one state event; fails with {@code M_NOT_FOUND} when there is none. */

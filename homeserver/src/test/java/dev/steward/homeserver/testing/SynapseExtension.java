@@ -41,7 +41,8 @@ public final class SynapseExtension implements BeforeAllCallback, ParameterResol
     }
 
     /** Closed by JUnit when the root context ends, that is after the last test of the run. */
-    private record Running(TestHomeserver homeserver) implements ExtensionContext.Store.CloseableResource {
+    private record Running(TestHomeserver homeserver)
+            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() throws Exception {
             homeserver.close();
