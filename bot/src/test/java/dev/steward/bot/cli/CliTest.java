@@ -119,18 +119,7 @@ class CliTest {
 
     @Test
     void checkConfigNamesEveryBadKey() {
-        Path file = config("""
-                homeserver:
-                  url: ftp://x
-                appservice:
-                  port: abc
-                bot:
-                  nmae: Steward
-                invites:
-                  allow: [bob]
-                pipeline:
-                  paused: "maybe"
-                """);
+        Path file = config(ConfigFiles.BROKEN);
 
         assertThat(steward("check-config", "-c", file.toString())).isEqualTo(1);
 

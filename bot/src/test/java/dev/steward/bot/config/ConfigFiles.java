@@ -32,6 +32,20 @@ public final class ConfigFiles {
 
     private ConfigFiles() {}
 
+    /** A file with six mistakes, one in each section, each with its key path in the error. */
+    public static final String BROKEN = """
+            homeserver:
+              url: ftp://x
+            appservice:
+              port: abc
+            bot:
+              nmae: Steward
+            invites:
+              allow: [bob]
+            pipeline:
+              paused: "maybe"
+            """;
+
     /** Writes {@code yaml} to {@code config.yaml} in {@code folder}. */
     public static Path write(Path folder, String yaml) {
         try {

@@ -137,18 +137,7 @@ class ConfigLoaderTest {
 
     @Test
     void everyMistakeOfAFileIsNamedAtOnce() {
-        Path file = ConfigFiles.write(folder, """
-                homeserver:
-                  url: ftp://x
-                appservice:
-                  port: abc
-                bot:
-                  nmae: Steward
-                invites:
-                  allow: [bob]
-                pipeline:
-                  paused: "maybe"
-                """);
+        Path file = ConfigFiles.write(folder, ConfigFiles.BROKEN);
 
         ConfigException error = catchThrowableOfType(ConfigException.class, () -> NO_ENVIRONMENT.read(file));
 

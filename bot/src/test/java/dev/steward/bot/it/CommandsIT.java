@@ -19,20 +19,22 @@ import org.junit.jupiter.api.io.TempDir;
 /** The first commands, as a person in Element sees them: notices that reply to the command. */
 @ExtendWith(SynapseExtension.class)
 class CommandsIT {
+    private static JoinedRoom joined;
     private static StewardHarness steward;
     private static TestPerson alice;
     private static RoomId room;
 
     @BeforeAll
     static void start(TestHomeserver homeserver, @TempDir Path data) throws Exception {
-        steward = StewardHarness.start(homeserver, data);
-        alice = homeserver.person(StewardHarness.ALLOWED);
-        room = alice.createRoomJoinedBy("commands", homeserver.botUser());
+        joined = JoinedRoom.start(homeserver, data, "commands");
+        steward = joined.steward();
+        alice = joined.person();
+        room = joined.room();
     }
 
     @AfterAll
     static void stop() {
-        steward.close();
+        joined.close();
     }
 
     private JsonObject ask(TestHomeserver homeserver, String text) {

@@ -23,20 +23,22 @@ import org.junit.jupiter.api.io.TempDir;
 /** The appservice endpoint as the homeserver and as an attacker use it, with a real room behind it. */
 @ExtendWith(SynapseExtension.class)
 class TransactionIT {
+    private static JoinedRoom joined;
     private static StewardHarness steward;
     private static TestPerson alice;
     private static RoomId room;
 
     @BeforeAll
     static void start(TestHomeserver homeserver, @TempDir Path data) throws Exception {
-        steward = StewardHarness.start(homeserver, data);
-        alice = homeserver.person(StewardHarness.ALLOWED);
-        room = alice.createRoomJoinedBy("transactions", homeserver.botUser());
+        joined = JoinedRoom.start(homeserver, data, "transactions");
+        steward = joined.steward();
+        alice = joined.person();
+        room = joined.room();
     }
 
     @AfterAll
     static void stop() {
-        steward.close();
+        joined.close();
     }
 
     /** A command event as Synapse would push it, in the real room, under a fresh event id. */
