@@ -20,6 +20,7 @@ import dev.steward.homeserver.appservice.AppserviceListener;
 import dev.steward.homeserver.client.MatrixClient;
 import dev.steward.homeserver.client.RetryPolicy;
 import dev.steward.homeserver.id.UserId;
+import dev.steward.homeserver.inbox.H2Files;
 import dev.steward.homeserver.inbox.Inbox;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -82,10 +83,7 @@ public final class Steward {
     private static HikariDataSource openDatabase(StewardConfig config) throws Exception {
         Files.createDirectories(config.dataDir());
         HikariConfig hikari = new HikariConfig();
-        // WRITE_DELAY=0: a commit reaches the file before the homeserver is told 200. H2's default (500 ms) loses
-        // acknowledged transactions when the process is killed; measured, not assumed (docs/operations.md).
-        hikari.setJdbcUrl("jdbc:h2:file:" + config.databaseFile().toAbsolutePath()
-                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+        hikari.setJdbcUrl(H2Files.url(config.databaseFile()));
         hikari.setUsername("steward");
         hikari.setPassword("");
         hikari.setMaximumPoolSize(8);

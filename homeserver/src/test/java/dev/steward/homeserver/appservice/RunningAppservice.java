@@ -3,6 +3,7 @@ package dev.steward.homeserver.appservice;
 import static java.util.concurrent.TimeUnit.SECONDS;
 
 import dev.steward.homeserver.id.UserId;
+import dev.steward.homeserver.inbox.H2Files;
 import dev.steward.homeserver.inbox.Inbox;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -45,7 +46,7 @@ final class RunningAppservice implements AutoCloseable {
     static RunningAppservice start(Path dir) throws Exception {
         Vertx vertx = Vertx.vertx();
         JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + dir.resolve("steward").toAbsolutePath());
+        dataSource.setURL(H2Files.url(dir.resolve("steward")));
         Inbox inbox = Inbox.open(dataSource, Clock.systemUTC());
         RecordingListener listener = new RecordingListener();
         Router router = Router.router(vertx);

@@ -1,15 +1,23 @@
 package dev.steward.homeserver.inbox;
 
 import static dev.steward.homeserver.TestEvents.message;
+import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.homeserver.event.MatrixEvent;
 import dev.steward.homeserver.id.EventId;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +79,35 @@ class InboxTest {
 
         assertThat(inbox.pending(0, 10)).isEmpty();
         assertThat(inbox.isHandled(first.eventId())).isTrue();
+    }
+
+    @Test
+    void concurrentTransactionsAreEachStoredOnce() throws Exception {
+        // Eight senders at once, waiting for the one writer: 30 transactions sent twice each, every transaction
+        // repeating the last event of the one before.
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        try {
+            List<CompletableFuture<Boolean>> answers = new ArrayList<>();
+            for (int round = 0; round < 2; round++) {
+                for (int t = 0; t < 30; t++) {
+                    List<MatrixEvent> events = List.of(message("$e" + t, "m"), message("$e" + (t + 1), "m"));
+                    String txnId = "txn" + t;
+                    answers.add(CompletableFuture.supplyAsync(() -> inbox.store(txnId, events), senders));
+                }
+            }
+            List<Boolean> stored = new ArrayList<>();
+            for (CompletableFuture<Boolean> answer : answers) {
+                stored.add(answer.get(10, SECONDS));
+            }
+
+            for (int t = 0; t < 30; t++) {
+                assertThat(List.of(stored.get(t), stored.get(30 + t))).as("txn%d", t).containsOnlyOnce(true);
+            }
+            assertThat(inbox.pending(0, 100)).extracting(entry -> entry.event().eventId().value())
+                    .hasSize(31).doesNotHaveDuplicates();
+        } finally {
+            senders.shutdownNow();
+        }
     }
 
     @Test
@@ -145,8 +182,12 @@ class InboxTest {
     }
 
     private Inbox openInbox(Clock clock) {
+        return Inbox.open(dataSource("steward"), clock);
+    }
+
+    private JdbcDataSource dataSource(String name) {
         JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + dir.resolve("steward").toAbsolutePath());
-        return Inbox.open(dataSource, clock);
+        dataSource.setURL(H2Files.url(dir.resolve(name)));
+        return dataSource;
     }
 }
