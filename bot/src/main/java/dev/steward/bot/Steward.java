@@ -5,6 +5,16 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.steward.bot.config.StewardConfig;
 import dev.steward.bot.http.OperatorEndpoints;
 import dev.steward.bot.pipeline.EventRouter;
+import dev.steward.bot.safety.BotPolicies;
+import dev.steward.bot.safety.CommandGate;
+import dev.steward.commands.policy.AuditCommand;
+import dev.steward.commands.policy.PolicyCommand;
+import dev.steward.safety.SafetySchema;
+import dev.steward.safety.audit.AuditLog;
+import dev.steward.safety.policy.MemberRoles;
+import dev.steward.safety.policy.OverrideStore;
+import dev.steward.safety.policy.Policies;
+import dev.steward.safety.policy.PolicyResolver;
 import dev.steward.bot.pipeline.InvitePolicy;
 import dev.steward.bot.pipeline.MatrixReplies;
 import dev.steward.bot.pipeline.MembershipHandler;
@@ -74,7 +84,10 @@ public final class Steward {
                 .build();
         StewardMetrics metrics = new StewardMetrics(registry);
         return vertx.executeBlocking(() -> openDatabase(config), false)
-                .compose(dataSource -> vertx.executeBlocking(() -> Inbox.open(dataSource, clock), false)
+                .compose(dataSource -> vertx.executeBlocking(() -> {
+                    SafetySchema.migrate(dataSource);
+                    return Inbox.open(dataSource, clock);
+                }, false)
                         .compose(inbox -> assemble(vertx, config, tokens, clock, registry, metrics, dataSource, inbox))
                         .onFailure(e -> dataSource.close()))
                 .onFailure(e -> vertx.close());
@@ -99,16 +112,22 @@ public final class Steward {
         MatrixClient bot = MatrixClient.create(vertx, web, config.homeserver().url(), tokens.asToken(), botUser,
                 RetryPolicy.DEFAULT);
         CommandParser parser = new CommandParser(config.bot().commandPrefix());
+        AuditLog audit = new AuditLog(dataSource, clock);
+        BotPolicies policies = new BotPolicies(vertx, bot, policies(config, dataSource, clock, audit));
         CommandRegistry commands = new CommandRegistry();
         commands.register(HelpCommand.spec(commands))
                 .register(PingCommand.spec(clock))
                 .register(StatusCommand.spec(new BotStatus(vertx, clock, bot.withRetry(RetryPolicy.PROBE),
-                        config.appservice().id(), inbox)));
+                        config.appservice().id(), inbox)))
+                .register(PolicyCommand.spec(policies))
+                .register(AuditCommand.spec(policies));
+        CommandGate gate = new CommandGate(vertx, policies, audit, clock, config.safety().timeZone(),
+                parser.prefix());
         Pipeline pipeline = new Pipeline(vertx, inbox, new EventRouter(botUser, parser), commands,
                 new MatrixReplies(bot),
                 new MembershipHandler(bot, new InvitePolicy(config.invites().allow(), botUser),
                         config.bot().displayName()),
-                metrics, parser.prefix(), config.pipeline().maxAttempts(), config.pipeline().paused());
+                gate, metrics, parser.prefix(), config.pipeline().maxAttempts(), config.pipeline().paused());
 
         Router router = Router.router(vertx);
         new AppserviceApi(vertx, tokens.hsToken(), inbox, wakeOnStore(metrics, pipeline),
@@ -130,6 +149,13 @@ public final class Steward {
                     () -> inbox.prune(clock.instant().minus(INBOX_RETENTION)), false));
             return new RunningSteward(vertx, listening, dataSource, pipeline, registry, inbox, pruning);
         });
+    }
+
+    private static Policies policies(StewardConfig config, HikariDataSource dataSource, Clock clock, AuditLog audit) {
+        StewardConfig.Safety safety = config.safety();
+        PolicyResolver resolver = new PolicyResolver(safety.roles(),
+                new MemberRoles(safety.members(), safety.defaultRole()), safety.powerLevelRoles());
+        return new Policies(resolver, new OverrideStore(dataSource, clock), audit);
     }
 
     private static AppserviceListener wakeOnStore(StewardMetrics metrics, Pipeline pipeline) {

@@ -87,7 +87,8 @@ public final class ConfigLoader {
         StewardConfig.Pipeline pipeline = new StewardConfig.Pipeline(
                 reader.bool("pipeline.paused", false),
                 (int) reader.number("pipeline.max_attempts", 5, 1, 100));
-        return new StewardConfig(dataDir, homeserver, appservice, bot, invites, pipeline);
+        return new StewardConfig(dataDir, homeserver, appservice, bot, invites, pipeline,
+                SafetyConfigReader.read(reader));
     }
 
     private static StewardConfig.Appservice appservice(ConfigReader reader, Path base, Path dataDir) {

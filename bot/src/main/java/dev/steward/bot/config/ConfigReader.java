@@ -54,6 +54,24 @@ final class ConfigReader {
         return node;
     }
 
+    /**
+     * A mapping whose keys are data (Matrix ids, role names), in file order; the values are returned as they are and
+     * their problems are the caller's to report.
+     */
+    List<Map.Entry<String, JsonNode>> entries(String path) {
+        JsonNode node = node(path);
+        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
+        if (node.isMissingNode() || node.isNull()) {
+            return entries;
+        }
+        if (!node.isObject()) {
+            problems.add(path + " must be a mapping");
+            return entries;
+        }
+        node.fields().forEachRemaining(entries::add);
+        return entries;
+    }
+
     boolean present(String path) {
         JsonNode node = node(path);
         return !node.isMissingNode() && !node.isNull();

@@ -2,13 +2,17 @@ package dev.steward.bot.config;
 
 import dev.steward.homeserver.id.ServerName;
 import dev.steward.homeserver.id.UserId;
+import dev.steward.safety.policy.MemberRoles;
+import dev.steward.safety.policy.Roles;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
 /** Steward's whole configuration, validated. Read by {@link ConfigLoader}; every key is in config.example.yaml. */
-public record StewardConfig(
-        Path dataDir, Homeserver homeserver, Appservice appservice, Bot bot, Invites invites, Pipeline pipeline) {
+public record StewardConfig(Path dataDir, Homeserver homeserver, Appservice appservice, Bot bot, Invites invites,
+        Pipeline pipeline, Safety safety) {
 
     /** The homeserver Steward belongs to. */
     public record Homeserver(String url, ServerName serverName) {}
@@ -31,6 +35,13 @@ public record StewardConfig(
      * @param maxAttempts how often an event whose handling fails is tried before it is set aside
      */
     public record Pipeline(boolean paused, int maxAttempts) {}
+
+    /**
+     * Who may do what: the space's time zone (quiet hours, budget resets), the roles, who has which role (exact ids
+     * and globs, then the default role), and the room power levels that lift a member to a role.
+     */
+    public record Safety(ZoneId timeZone, String defaultRole, List<MemberRoles.Assignment> members,
+            Map<Integer, String> powerLevelRoles, Roles roles) {}
 
     public UserId botUserId() {
         return UserId.of(bot.localpart(), homeserver.serverName());

@@ -1,7 +1,10 @@
 package dev.steward.bot.pipeline;
 
 import dev.steward.bot.StewardMetrics;
+import dev.steward.bot.safety.CommandGate;
 import dev.steward.commands.CommandRegistry;
+import dev.steward.commands.Invocation;
+import dev.steward.commands.Outcome;
 import dev.steward.commands.RoomReplies;
 import dev.steward.homeserver.event.MatrixEvent;
 import dev.steward.homeserver.id.RoomId;
@@ -35,6 +38,7 @@ public final class Pipeline {
     private final CommandRegistry commands;
     private final RoomReplies replies;
     private final MembershipHandler membership;
+    private final CommandGate gate;
     private final StewardMetrics metrics;
     private final String prefix;
     private final int maxAttempts;
@@ -47,7 +51,8 @@ public final class Pipeline {
     private boolean closed;
 
     public Pipeline(Vertx vertx, Inbox inbox, EventRouter router, CommandRegistry commands, RoomReplies replies,
-            MembershipHandler membership, StewardMetrics metrics, String prefix, int maxAttempts, boolean paused) {
+            MembershipHandler membership, CommandGate gate, StewardMetrics metrics, String prefix, int maxAttempts,
+            boolean paused) {
         this.vertx = vertx;
         // One context for all pipeline state: wake() may come from any thread, and this keeps it single-threaded.
         this.context = vertx.getOrCreateContext();
@@ -56,6 +61,7 @@ public final class Pipeline {
         this.commands = commands;
         this.replies = replies;
         this.membership = membership;
+        this.gate = gate;
         this.metrics = metrics;
         this.prefix = prefix;
         this.maxAttempts = maxAttempts;
@@ -148,12 +154,21 @@ public final class Pipeline {
     private Future<Void> handle(Route route) {
         return switch (route) {
             case Route.Ignore ignore -> Future.succeededFuture();
-            case Route.Command command -> commands.dispatch(command.invocation(), replies, prefix)
-                    .onSuccess(outcome -> metrics.command(command.invocation().name(), outcome))
-                    .mapEmpty();
+            case Route.Command command -> command(command.invocation());
             case Route.Invite invite -> membership.invited(invite.room(), invite.inviter());
             case Route.Joined joined -> membership.joined(joined.event(), joined.firstJoin());
         };
+    }
+
+    /** The member's policy first (allow-list, quiet hours), then the command. */
+    private Future<Void> command(Invocation invocation) {
+        boolean known = commands.find(invocation.name()).isPresent();
+        return gate.check(invocation, known)
+                .compose(refusal -> refusal.isPresent()
+                        ? replies.notice(invocation.event(), "policy-refusal", refusal.get()).map(Outcome.REFUSED)
+                        : commands.dispatch(invocation, replies, prefix))
+                .onSuccess(outcome -> metrics.command(invocation.name(), outcome))
+                .mapEmpty();
     }
 
     /**

@@ -1,0 +1,109 @@
+package dev.steward.bot.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.steward.homeserver.id.UserId;
+import dev.steward.safety.policy.MemberRoles;
+import dev.steward.safety.policy.PolicyValues;
+import dev.steward.safety.policy.Roles;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads the {@code safety} section: the space's time zone, roles, who has which role, power-level lifts. */
+final class SafetyConfigReader {
+    private SafetyConfigReader() {}
+
+    static StewardConfig.Safety read(ConfigReader reader) {
+        ZoneId zone = zone(reader);
+        String defaultRole = reader.string("safety.default_role", "adult");
+        Roles roles = roles(reader);
+        List<MemberRoles.Assignment> members = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> entry : reader.entries("safety.members")) {
+            String path = "safety.members." + entry.getKey();
+            if (entry.getKey().contains(ConfigReader.PLACEHOLDER)) {
+                reader.problem(path + " still holds the example's placeholder " + ConfigReader.PLACEHOLDER
+                        + ": set a real Matrix id");
+            } else if (!entry.getKey().startsWith("@") || !entry.getKey().contains(":")) {
+                reader.problem(path + ": a member is a Matrix id or a glob such as @*:example.org");
+            } else if (!entry.getKey().contains("*") && !entry.getKey().contains("?")) {
+                reader.parsed(path, entry.getKey(), UserId::of);
+            }
+            role(reader, roles, path, entry.getValue()).ifPresent(role ->
+                    members.add(new MemberRoles.Assignment(entry.getKey(), role)));
+        }
+        if (!roles.exists(defaultRole)) {
+            reader.problem("safety.default_role must name a role, one of " + roles.names() + ", got '"
+                    + defaultRole + "'");
+        }
+        Map<Integer, String> lifts = new LinkedHashMap<>();
+        List<Map.Entry<String, JsonNode>> liftEntries = reader.entries("safety.power_level_roles");
+        if (!reader.present("safety.power_level_roles")) {
+            lifts.put(100, "admin");
+        }
+        for (Map.Entry<String, JsonNode> entry : liftEntries) {
+            String path = "safety.power_level_roles." + entry.getKey();
+            try {
+                int level = Integer.parseInt(entry.getKey());
+                role(reader, roles, path, entry.getValue()).ifPresent(role -> lifts.put(level, role));
+            } catch (NumberFormatException e) {
+                reader.problem(path + ": the key must be a power level such as 100");
+            }
+        }
+        return new StewardConfig.Safety(zone, defaultRole, members, lifts, roles);
+    }
+
+    private static ZoneId zone(ConfigReader reader) {
+        String text = reader.string("safety.time_zone", "UTC");
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            reader.problem("safety.time_zone must be a time zone such as Europe/Berlin, got '" + text + "'");
+            return ZoneId.of("UTC");
+        }
+    }
+
+    private static Roles roles(ConfigReader reader) {
+        Roles roles = Roles.defaults();
+        for (Map.Entry<String, JsonNode> entry : reader.entries("safety.roles")) {
+            String path = "safety.roles." + entry.getKey();
+            if (!entry.getValue().isObject()) {
+                reader.problem(path + " must be a mapping of policy keys");
+                continue;
+            }
+            Map<String, String> raw = new LinkedHashMap<>();
+            Optional<String> basedOn = Optional.empty();
+            for (var field : (Iterable<Map.Entry<String, JsonNode>>) entry.getValue()::fields) {
+                String value = field.getValue().isArray() ? join(field.getValue()) : field.getValue().asText();
+                if (field.getKey().equals("based_on")) {
+                    basedOn = Optional.of(value);
+                } else {
+                    raw.put(field.getKey(), value);
+                }
+            }
+            try {
+                roles = roles.with(entry.getKey(), PolicyValues.parse(raw, path), basedOn);
+            } catch (IllegalArgumentException e) {
+                e.getMessage().lines().forEach(reader::problem);
+            }
+        }
+        return roles;
+    }
+
+    private static String join(JsonNode array) {
+        List<String> items = new ArrayList<>();
+        array.forEach(item -> items.add(item.asText()));
+        return String.join(",", items);
+    }
+
+    private static Optional<String> role(ConfigReader reader, Roles roles, String path, JsonNode value) {
+        if (!value.isTextual() || !roles.exists(value.asText())) {
+            reader.problem(path + " must name a role, one of " + roles.names() + ", got " + value);
+            return Optional.empty();
+        }
+        return Optional.of(value.asText());
+    }
+}
