@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Path;
+import dev.steward.safety.policy.MemberRoles;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,12 +38,13 @@ class ConfigLoaderTest {
     void theExampleAsShippedIsRefusedAtEveryPlaceholder() {
         List<String> problems = problems(NO_ENVIRONMENT, ConfigFiles.example());
 
-        List<String> placeholderKeys = List.of("homeserver.url", "homeserver.server_name", "invites.allow[0]");
-        assertThat(problems).isNotEmpty().allSatisfy(problem -> assertThat(placeholderKeys)
+        List<String> placeholderKeys = List.of("homeserver.url", "homeserver.server_name", "invites.allow[0]",
+                "safety.members.@parent:CHANGE_ME.example.org", "safety.members.@kid:CHANGE_ME.example.org");
+        assertThat(problems).hasSize(placeholderKeys.size()).allSatisfy(problem -> assertThat(placeholderKeys)
                 .as("the key named by '%s'", problem).anyMatch(problem::startsWith));
         for (String key : placeholderKeys) {
             assertThat(problems).as("problems naming %s", key)
-                    .contains(key + " still holds the example's placeholder CHANGE_ME: set a real value");
+                    .anyMatch(problem -> problem.startsWith(key + " still holds the example's placeholder CHANGE_ME"));
         }
     }
 
@@ -56,6 +58,10 @@ class ConfigLoaderTest {
         assertThat(config.dataDir()).isEqualTo(folder.resolve(file.at("/data_dir").asText()));
         assertThat(config.homeserver().url()).isEqualTo(file.at("/homeserver/url").asText())
                 .isEqualTo("http://matrix:8008");
+        assertThat(config.safety().timeZone().getId()).isEqualTo(file.at("/safety/time_zone").asText());
+        assertThat(config.safety().members()).extracting(MemberRoles.Assignment::role)
+                .containsExactly("admin", "child");
+        assertThat(config.safety().roles().names()).containsExactly("admin", "adult", "child", "guest", "oncall");
         assertThat(config.homeserver().serverName().value()).isEqualTo(file.at("/homeserver/server_name").asText());
         StewardConfig.Appservice appservice = config.appservice();
         assertThat(appservice.id()).isEqualTo(file.at("/appservice/id").asText());
