@@ -8,6 +8,8 @@ import dev.steward.bot.pipeline.EventRouter;
 import dev.steward.bot.safety.BotPolicies;
 import dev.steward.bot.safety.CommandGate;
 import dev.steward.commands.policy.AuditCommand;
+import dev.steward.commands.policy.BudgetCommand;
+import dev.steward.safety.budget.Budgets;
 import dev.steward.commands.policy.PolicyCommand;
 import dev.steward.safety.SafetySchema;
 import dev.steward.safety.audit.AuditLog;
@@ -113,13 +115,15 @@ public final class Steward {
                 RetryPolicy.DEFAULT);
         CommandParser parser = new CommandParser(config.bot().commandPrefix());
         AuditLog audit = new AuditLog(dataSource, clock);
-        BotPolicies policies = new BotPolicies(vertx, bot, policies(config, dataSource, clock, audit));
+        BotPolicies policies = new BotPolicies(vertx, bot, policies(config, dataSource, clock, audit),
+                new Budgets(dataSource, clock, config.safety().timeZone()));
         CommandRegistry commands = new CommandRegistry();
         commands.register(HelpCommand.spec(commands))
                 .register(PingCommand.spec(clock))
                 .register(StatusCommand.spec(new BotStatus(vertx, clock, bot.withRetry(RetryPolicy.PROBE),
                         config.appservice().id(), inbox)))
                 .register(PolicyCommand.spec(policies))
+                .register(BudgetCommand.spec(policies))
                 .register(AuditCommand.spec(policies));
         CommandGate gate = new CommandGate(vertx, policies, audit, clock, config.safety().timeZone(),
                 parser.prefix());

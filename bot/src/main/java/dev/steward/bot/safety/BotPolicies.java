@@ -1,6 +1,9 @@
 package dev.steward.bot.safety;
 
+import dev.steward.commands.policy.MemberBudgets;
 import dev.steward.commands.policy.MemberPolicies;
+import dev.steward.safety.budget.Budgets;
+import dev.steward.safety.budget.Limits;
 import dev.steward.homeserver.client.MatrixClient;
 import dev.steward.homeserver.client.PowerLevels;
 import dev.steward.homeserver.id.RoomId;
@@ -17,15 +20,23 @@ import java.util.Optional;
  * Members' policies for commands: reads the room's power levels through the client-server API, then asks the
  * safety module on a worker thread (it reads H2).
  */
-public final class BotPolicies implements MemberPolicies {
+public final class BotPolicies implements MemberPolicies, MemberBudgets {
     private final Vertx vertx;
     private final MatrixClient bot;
     private final Policies policies;
+    private final Budgets budgets;
 
-    public BotPolicies(Vertx vertx, MatrixClient bot, Policies policies) {
+    public BotPolicies(Vertx vertx, MatrixClient bot, Policies policies, Budgets budgets) {
         this.vertx = vertx;
         this.bot = bot;
         this.policies = policies;
+        this.budgets = budgets;
+    }
+
+    @Override
+    public Future<Budget> budget(RoomId room, UserId member) {
+        return effective(room, member).compose(policy -> blocking(
+                () -> new Budget(Limits.of(policy), budgets.spent(member), budgets.zone())));
     }
 
     private Future<PowerLevels> levels(RoomId room) {

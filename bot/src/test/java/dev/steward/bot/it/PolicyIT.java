@@ -51,6 +51,10 @@ class PolicyIT {
         try (StewardHarness restarted = StewardHarness.start(homeserver, data)) {
             assertThat(ask(homeserver, member, room, "!policy"))
                     .contains("budget.daily = 2.00 (override for this member)");
+            assertThat(ask(homeserver, member, room, "!budget"))
+                    .startsWith("Your budget (days start at midnight, months on the 1st, UTC):")
+                    .contains("Today: 0.00 of 2.00 spent, 2.00 left; 0 tokens")
+                    .contains("This month: 0.00 of 20.00 spent, 20.00 left");
             assertThat(ask(homeserver, admin, room, "!policy " + member.id()))
                     .startsWith("Policy of " + member.id() + " in this room (role adult):");
             assertThat(ask(homeserver, admin, room, "!audit"))
