@@ -1,5 +1,6 @@
 package dev.steward.safety.pii;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -31,6 +32,8 @@ final class NationalIdDetector implements Detector {
     private static final Pattern NIR = Pattern.compile(
             "[12](?<!\\d[12]) ?\\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\\d) ?(?:\\d{2}|2[AB]) ?\\d{3} ?\\d{3} ?\\d{2}(?![\\d])");
     private static final int CONTEXT_BEFORE = 30;
+    private static final int MAX_GAP = 3;
+    private static final int WIDEN = 4;
 
     @Override
     public boolean mayMatch(TextShape shape) {
@@ -39,13 +42,21 @@ final class NationalIdDetector implements Detector {
 
     @Override
     public void find(String text, TextShape shape, List<Finding> out) {
-        // Each pattern only where the text has the digits and capitals it needs; most texts have neither.
+        // Each pattern only where the text has the digits and capitals it needs; most texts have neither. And only
+        // around the runs of digits, not over the whole text: a regex pass over a long message costs more than the
+        // few windows where an id can be.
+        List<int[]> windows = digitWindows(text);
+        if (windows.isEmpty()) {
+            return;
+        }
         int digits = shape.clusterDigits();
         if (digits >= 9 && text.indexOf('-') >= 0) {
-            Matcher ssn = SSN_DASHED.matcher(text);
-            while (ssn.find()) {
-                if (Checksums.ssn(ssn.group(1), ssn.group(2), ssn.group(3))) {
-                    out.add(new Finding(PiiType.NATIONAL_ID, ssn.start(), ssn.end()));
+            for (int[] window : windows) {
+                Matcher ssn = within(SSN_DASHED.matcher(text), window);
+                while (ssn.find()) {
+                    if (Checksums.ssn(ssn.group(1), ssn.group(2), ssn.group(3))) {
+                        out.add(new Finding(PiiType.NATIONAL_ID, ssn.start(), ssn.end()));
+                    }
                 }
             }
         }
@@ -59,29 +70,68 @@ final class NationalIdDetector implements Detector {
             }
         }
         if (digits >= 11) {
-            addChecked(STEUER_ID, text, out, Checksums::steuerId);
+            addChecked(STEUER_ID, text, windows, out, Checksums::steuerId);
         }
         // Not the cluster: a Corsican NIR has "2A" amid its 13 digits.
         if (shape.digits() >= 13) {
-            addChecked(NIR, text, out, Checksums::nir);
+            addChecked(NIR, text, windows, out, Checksums::nir);
         }
         if (digits >= 6 && shape.upper() >= 3) {
-            addChecked(NINO, text, out, compact -> !NINO_NEVER_ISSUED.contains(compact.substring(0, 2)));
+            addChecked(NINO, text, windows, out, compact -> !NINO_NEVER_ISSUED.contains(compact.substring(0, 2)));
         }
         if (shape.digitRun() >= 7 && shape.upper() >= 1) {
-            addChecked(DNI, text, out, Checksums::dniOrNie);
+            addChecked(DNI, text, windows, out, Checksums::dniOrNie);
         }
     }
 
-    private static void addChecked(Pattern pattern, String text, List<Finding> out,
+    private static void addChecked(Pattern pattern, String text, List<int[]> windows, List<Finding> out,
             Predicate<String> check) {
-        Matcher matcher = pattern.matcher(text);
-        while (matcher.find()) {
-            String compact = matcher.group().replace(" ", "").replace("-", "");
-            if (check.test(compact)) {
-                out.add(new Finding(PiiType.NATIONAL_ID, matcher.start(), matcher.end()));
+        for (int[] window : windows) {
+            Matcher matcher = within(pattern.matcher(text), window);
+            while (matcher.find()) {
+                String compact = matcher.group().replace(" ", "").replace("-", "");
+                if (check.test(compact)) {
+                    out.add(new Finding(PiiType.NATIONAL_ID, matcher.start(), matcher.end()));
+                }
             }
         }
+    }
+
+    /** Transparent bounds: look-arounds still see the text outside the window, so boundaries hold as before. */
+    private static Matcher within(Matcher matcher, int[] window) {
+        return matcher.useTransparentBounds(true).useAnchoringBounds(false).region(window[0], window[1]);
+    }
+
+    /**
+     * Windows around each cluster of at least 6 digits (digits with at most 3 other characters between them), widened
+     * by the letters an id may carry before and after its digits (NINO: 2 before, 1 after; NIE: a letter and a dash).
+     */
+    static List<int[]> digitWindows(String text) {
+        List<int[]> windows = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!Character.isDigit(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int end = i + 1;
+            int count = 1;
+            int j = i + 1;
+            while (j < n && j - end <= MAX_GAP) {
+                if (Character.isDigit(text.charAt(j))) {
+                    count++;
+                    end = j + 1;
+                }
+                j++;
+            }
+            if (count >= 6) {
+                windows.add(new int[] {Math.max(0, start - WIDEN), Math.min(n, end + WIDEN)});
+            }
+            i = end;
+        }
+        return windows;
     }
 
     private static boolean saidBefore(Pattern word, String text, int start) {
