@@ -4,7 +4,19 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.steward.bot.config.StewardConfig;
 import dev.steward.bot.http.OperatorEndpoints;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.steward.bot.gateway.CircuitBreaker;
+import dev.steward.bot.gateway.Ledger;
+import dev.steward.bot.gateway.ModelGateway;
+import dev.steward.bot.gateway.ModelRouter;
+import dev.steward.bot.gateway.ProviderFactory;
+import dev.steward.bot.gateway.RequestGuard;
 import dev.steward.bot.pipeline.EventRouter;
+import dev.steward.commands.ask.AskCommand;
+import dev.steward.safety.content.ContentFilter;
+import dev.steward.safety.pii.PiiScanner;
+import java.util.HashMap;
+import java.util.Map;
 import dev.steward.bot.safety.BotPolicies;
 import dev.steward.bot.safety.CommandGate;
 import dev.steward.commands.policy.AuditCommand;
@@ -88,9 +100,9 @@ public final class Steward {
         return vertx.executeBlocking(() -> openDatabase(config), false)
                 .compose(dataSource -> vertx.executeBlocking(() -> {
                     SafetySchema.migrate(dataSource);
-                    return Inbox.open(dataSource, clock);
+                    return new Stores(Inbox.open(dataSource, clock), Ledger.open(dataSource));
                 }, false)
-                        .compose(inbox -> assemble(vertx, config, tokens, clock, registry, metrics, dataSource, inbox))
+                        .compose(stores -> assemble(vertx, config, tokens, clock, registry, metrics, dataSource, stores))
                         .onFailure(e -> dataSource.close()))
                 .onFailure(e -> vertx.close());
     }
@@ -108,20 +120,23 @@ public final class Steward {
 
     private static Future<RunningSteward> assemble(Vertx vertx, StewardConfig config, AppserviceTokens tokens,
             Clock clock, PrometheusMeterRegistry registry, StewardMetrics metrics, HikariDataSource dataSource,
-            Inbox inbox) {
+            Stores stores) {
+        Inbox inbox = stores.inbox();
         UserId botUser = config.botUserId();
         WebClient web = WebClient.create(vertx, new WebClientOptions().setUserAgent("Steward/" + Version.get()));
         MatrixClient bot = MatrixClient.create(vertx, web, config.homeserver().url(), tokens.asToken(), botUser,
                 RetryPolicy.DEFAULT);
         CommandParser parser = new CommandParser(config.bot().commandPrefix());
         AuditLog audit = new AuditLog(dataSource, clock);
-        BotPolicies policies = new BotPolicies(vertx, bot, policies(config, dataSource, clock, audit),
-                new Budgets(dataSource, clock, config.safety().timeZone()));
+        Budgets budgets = new Budgets(dataSource, clock, config.safety().timeZone());
+        BotPolicies policies = new BotPolicies(vertx, bot, policies(config, dataSource, clock, audit), budgets);
+        ModelGateway gateway = gateway(vertx, config, clock, policies, budgets, stores.ledger(), audit);
         CommandRegistry commands = new CommandRegistry();
         commands.register(HelpCommand.spec(commands))
                 .register(PingCommand.spec(clock))
                 .register(StatusCommand.spec(new BotStatus(vertx, clock, bot.withRetry(RetryPolicy.PROBE),
                         config.appservice().id(), inbox)))
+                .register(AskCommand.spec(gateway))
                 .register(PolicyCommand.spec(policies))
                 .register(BudgetCommand.spec(policies))
                 .register(AuditCommand.spec(policies));
@@ -153,6 +168,19 @@ public final class Steward {
                     () -> inbox.prune(clock.instant().minus(INBOX_RETENTION)), false));
             return new RunningSteward(vertx, listening, dataSource, pipeline, registry, inbox, pruning);
         });
+    }
+
+    /** The databases the application opens at start, after their migrations. */
+    private record Stores(Inbox inbox, Ledger ledger) {}
+
+    private static ModelGateway gateway(Vertx vertx, StewardConfig config, Clock clock, BotPolicies policies,
+            Budgets budgets, Ledger ledger, AuditLog audit) {
+        StewardConfig.Models models = config.models();
+        Map<String, ChatModel> chatModels = new HashMap<>();
+        models.entries().forEach(entry -> chatModels.put(entry.name(), ProviderFactory.build(entry)));
+        return new ModelGateway(vertx, clock, new ModelRouter(models.entries(), models.defaultModel(),
+                models.fallbacks()), chatModels, new CircuitBreaker(clock, 3, Duration.ofSeconds(30)), policies,
+                budgets, ledger, new RequestGuard(new PiiScanner(), ContentFilter.bundled(), audit), audit);
     }
 
     private static Policies policies(StewardConfig config, HikariDataSource dataSource, Clock clock, AuditLog audit) {

@@ -34,6 +34,10 @@ final class ConfigReader {
         this.environment = environment;
     }
 
+    Map<String, String> environment() {
+        return environment;
+    }
+
     List<String> problems() {
         return problems;
     }

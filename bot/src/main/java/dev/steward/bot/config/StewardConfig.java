@@ -2,6 +2,7 @@ package dev.steward.bot.config;
 
 import dev.steward.homeserver.id.ServerName;
 import dev.steward.homeserver.id.UserId;
+import dev.steward.bot.gateway.ModelEntry;
 import dev.steward.safety.policy.MemberRoles;
 import dev.steward.safety.policy.Roles;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import java.util.Optional;
 
 /** Steward's whole configuration, validated. Read by {@link ConfigLoader}; every key is in config.example.yaml. */
 public record StewardConfig(Path dataDir, Homeserver homeserver, Appservice appservice, Bot bot, Invites invites,
-        Pipeline pipeline, Safety safety) {
+        Pipeline pipeline, Safety safety, Models models) {
 
     /** The homeserver Steward belongs to. */
     public record Homeserver(String url, ServerName serverName) {}
@@ -42,6 +43,9 @@ public record StewardConfig(Path dataDir, Homeserver homeserver, Appservice apps
      */
     public record Safety(ZoneId timeZone, String defaultRole, List<MemberRoles.Assignment> members,
             Map<Integer, String> powerLevelRoles, Roles roles) {}
+
+    /** The configured models (none by default: Steward then explains how to add one), the default and fallbacks. */
+    public record Models(List<ModelEntry> entries, Optional<String> defaultModel, List<String> fallbacks) {}
 
     public UserId botUserId() {
         return UserId.of(bot.localpart(), homeserver.serverName());

@@ -67,6 +67,13 @@ class CommandsIT {
     }
 
     @Test
+    void withNoModelConfiguredAskExplainsHowToAddOne(TestHomeserver homeserver) {
+        assertThat(body(ask(homeserver, "!ask what is the capital of France?")))
+                .startsWith("No model is configured yet, so I cannot answer questions.")
+                .contains("docs/configuration.md#models");
+    }
+
+    @Test
     void aCommandInAThreadIsAnsweredInThatThread(TestHomeserver homeserver) {
         EventId root = alice.send(room, "planning the weekend");
         JsonObject threaded = new JsonObject().put("msgtype", "m.text").put("body", "!ping")

@@ -1,0 +1,92 @@
+package dev.steward.bot.gateway;
+
+import dev.steward.commands.UserFacingException;
+import dev.steward.homeserver.event.MatrixEvent;
+import dev.steward.safety.audit.AuditLog;
+import dev.steward.safety.content.ContentFilter;
+import dev.steward.safety.content.ContentStrings;
+import dev.steward.safety.content.FilterLevel;
+import dev.steward.safety.content.Verdict;
+import dev.steward.safety.pii.Finding;
+import dev.steward.safety.pii.PiiScanner;
+import dev.steward.safety.pii.Redacted;
+import dev.steward.safety.pii.Redaction;
+import dev.steward.safety.pii.ScanSummary;
+import dev.steward.safety.policy.EffectivePolicy;
+import dev.steward.safety.policy.PolicyKey;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What the safety policy does to a request before it leaves Steward, and to the answer before it is posted: the
+ * content filter, then PII handling (redact to placeholders, keep local, block, or allow). Every decision that
+ * refuses or changes something is audited, with types and counts only. Blocking (audit log): use a worker.
+ */
+public final class RequestGuard {
+    /** A request as it may leave: the text to send, the redaction to undo in the answer, and its privacy tier. */
+    record Prepared(String text, Optional<Redacted> redaction, boolean sensitive, String redactions) {}
+
+    private final PiiScanner scanner;
+    private final ContentFilter filter;
+    private final AuditLog audit;
+
+    public RequestGuard(PiiScanner scanner, ContentFilter filter, AuditLog audit) {
+        this.scanner = scanner;
+        this.filter = filter;
+        this.audit = audit;
+    }
+
+    Prepared prepare(MatrixEvent event, String text, EffectivePolicy policy) {
+        FilterLevel level = FilterLevel.valueOf(policy.get(PolicyKey.CONTENT_FILTER).toUpperCase(Locale.ROOT));
+        Verdict verdict = filter.check(text, level);
+        if (verdict.blocked()) {
+            record(event, "content_filter", "refused", "request: " + verdict.categories());
+            throw new UserFacingException(ContentStrings.ENGLISH.reply(verdict, false));
+        }
+        List<Finding> findings = scanner.scan(text);
+        ScanSummary summary = ScanSummary.of(findings);
+        boolean sensitive = policy.get(PolicyKey.LOCAL_ONLY);
+        if (findings.isEmpty()) {
+            return new Prepared(text, Optional.empty(), sensitive, "none");
+        }
+        String action = policy.get(PolicyKey.PII);
+        return switch (action) {
+            case "block" -> {
+                record(event, "pii", "refused", summary.toString());
+                throw new UserFacingException(GatewayStrings.BLOCKED_PII.formatted(types(summary)));
+            }
+            case "redact" -> {
+                Redacted redacted = Redaction.redact(text, findings);
+                record(event, "pii", "redacted", summary.toString());
+                yield new Prepared(redacted.text(), Optional.of(redacted), sensitive, summary.toString());
+            }
+            case "local_only" -> {
+                record(event, "pii", "kept local", summary.toString());
+                yield new Prepared(text, Optional.empty(), true, summary.toString());
+            }
+            default -> new Prepared(text, Optional.empty(), sensitive, "allowed " + summary);
+        };
+    }
+
+    /** The answer as the member sees it: originals restored, then the content filter on what the model said. */
+    String finish(MatrixEvent event, String answer, Prepared prepared, EffectivePolicy policy) {
+        String restored = prepared.redaction().map(redaction -> redaction.restore(answer)).orElse(answer);
+        FilterLevel level = FilterLevel.valueOf(policy.get(PolicyKey.CONTENT_FILTER).toUpperCase(Locale.ROOT));
+        Verdict verdict = filter.check(restored, level);
+        if (verdict.blocked()) {
+            record(event, "content_filter", "answer withheld", "answer: " + verdict.categories());
+            return ContentStrings.ENGLISH.reply(verdict, true);
+        }
+        return restored;
+    }
+
+    private void record(MatrixEvent event, String rule, String action, String detail) {
+        audit.record(event.sender(), Optional.of(event.roomId()), rule, action, detail);
+    }
+
+    private static String types(ScanSummary summary) {
+        return summary.types().stream().map(type -> type.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                .reduce((a, b) -> a + ", " + b).orElse("");
+    }
+}

@@ -1,0 +1,155 @@
+package dev.steward.bot.it;
+
+import static dev.steward.homeserver.testing.TestPerson.body;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.bot.gateway.Ledger;
+import dev.steward.bot.it.standin.ModelStandIn;
+import dev.steward.homeserver.id.EventId;
+import dev.steward.homeserver.id.RoomId;
+import dev.steward.homeserver.testing.SynapseExtension;
+import dev.steward.homeserver.testing.TestHomeserver;
+import dev.steward.homeserver.testing.TestPerson;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.List;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `!ask` through the model gateway, with the providers stood in for by local OpenAI-compatible servers (no model
+ * weights or cloud APIs are reachable here): privacy routing, redaction and restore, fallbacks, allow-lists.
+ */
+@ExtendWith(SynapseExtension.class)
+class GatewayIT {
+    private static ModelStandIn local;
+    private static ModelStandIn cloud;
+    private static ModelStandIn backup;
+    private static StewardHarness steward;
+    private static Path dataDir;
+
+    @BeforeAll
+    static void start(TestHomeserver homeserver, @TempDir Path data) throws Exception {
+        local = ModelStandIn.start("local");
+        cloud = ModelStandIn.start("cloud");
+        backup = ModelStandIn.start("backup");
+        dataDir = data;
+        steward = StewardHarness.start(homeserver, data, """
+                models:
+                  - {name: local-llm, provider: openai, model_id: llama, base_url: "%s", local: true}
+                  - {name: cloud-llm, provider: openai, model_id: gpt, base_url: "%s", timeout_seconds: 2,
+                     price_in: 1.0, price_out: 2.0}
+                  - {name: cloud-backup, provider: openai, model_id: gpt-mini, base_url: "%s"}
+                routing:
+                  default: cloud-llm
+                  fallbacks: [cloud-backup]
+                safety:
+                  members:
+                    "@private-*:localhost": child
+                  roles:
+                    adult:
+                      models: "local-llm, cloud-llm, cloud-backup"
+                    child:
+                      models: "local-llm"
+                """.formatted(local.baseUrl(), cloud.baseUrl(), backup.baseUrl()));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        steward.close();
+        for (ModelStandIn standIn : List.of(local, cloud, backup)) {
+            standIn.close();
+        }
+    }
+
+    @BeforeEach
+    void reset() {
+        for (ModelStandIn standIn : List.of(local, cloud, backup)) {
+            standIn.clear();
+            standIn.answerWith(request -> lastUserMessage(request) + " / answered by " + request.getString("model"));
+        }
+    }
+
+    private static String lastUserMessage(JsonObject request) {
+        JsonArray messages = request.getJsonArray("messages");
+        return messages.getJsonObject(messages.size() - 1).getString("content");
+    }
+
+    private static String ask(TestHomeserver homeserver, TestPerson person, RoomId room, String text) {
+        EventId command = person.send(room, text);
+        return body(person.awaitReply(room, homeserver.botUser(), command));
+    }
+
+    @Test
+    void aQuestionIsAnsweredByTheDefaultModelWithAFooter(TestHomeserver homeserver) {
+        TestPerson alice = homeserver.person(StewardHarness.ALLOWED);
+        RoomId room = alice.createRoomJoinedBy("ask", homeserver.botUser());
+
+        assertThat(ask(homeserver, alice, room, "!ask what is the capital of France?"))
+                .isEqualTo("what is the capital of France? / answered by gpt\n\n— cloud-llm");
+        assertThat(cloud.chatCount()).isEqualTo(1);
+    }
+
+    @Test
+    void personalDataLeavesAsPlaceholdersAndComesBackInTheAnswer(TestHomeserver homeserver) {
+        TestPerson alice = homeserver.person(StewardHarness.ALLOWED);
+        RoomId room = alice.createRoomJoinedBy("pii", homeserver.botUser());
+
+        String answer = ask(homeserver, alice, room, "!ask write to anna.berg@example.org or call +49 30 901820");
+
+        String sent = lastUserMessage(cloud.lastRequest());
+        assertThat(sent).contains("[EMAIL_1]", "[PHONE_1]").doesNotContain("anna.berg@example.org", "901820");
+        assertThat(answer).startsWith("write to anna.berg@example.org or call +49 30 901820 / answered by gpt");
+    }
+
+    @Test
+    void aMemberWhoseRequestsStayLocalReachesOnlyTheLocalModel(TestHomeserver homeserver) {
+        TestPerson kid = homeserver.person("private");
+        TestPerson parent = homeserver.person(StewardHarness.ALLOWED);
+        RoomId room = parent.createRoomJoinedBy("family", homeserver.botUser());
+        parent.invite(room, kid.id());
+        kid.client().join(room).toCompletionStage().toCompletableFuture().join();
+
+        String answer = ask(homeserver, kid, room, "!ask my email is kid@example.org, is that safe?");
+
+        assertThat(answer).endsWith("— local-llm 🔒");
+        assertThat(local.chatCount()).isEqualTo(1);
+        assertThat(cloud.chatCount() + backup.chatCount()).as("the cloud stand-ins recorded nothing").isZero();
+        assertThat(ask(homeserver, kid, room, "!ask @cloud-llm hello"))
+                .isEqualTo("You may not use cloud-llm. Models you may use: local-llm.");
+    }
+
+    @Test
+    void aFailingThenStallingPrimaryFallsBackAndTheLedgerShowsEveryAttempt(TestHomeserver homeserver) {
+        TestPerson alice = homeserver.person(StewardHarness.ALLOWED);
+        RoomId room = alice.createRoomJoinedBy("fallback", homeserver.botUser());
+
+        cloud.failNext(500);
+        EventId first = alice.send(room, "!ask first try");
+        assertThat(body(alice.awaitReply(room, homeserver.botUser(), first))).endsWith("— cloud-backup");
+        cloud.stallNext();
+        EventId second = alice.send(room, "!ask second try");
+        assertThat(body(alice.awaitReply(room, homeserver.botUser(), second))).endsWith("— cloud-backup");
+
+        Ledger ledger = Ledger.open(dataSource());
+        assertThat(ledger.forEvent(first.value())).extracting(Ledger.Entry::model, Ledger.Entry::outcome)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("cloud-llm", "error: InternalServerException"),
+                        org.assertj.core.groups.Tuple.tuple("cloud-backup", "ok"));
+        assertThat(ledger.forEvent(second.value())).extracting(Ledger.Entry::model)
+                .containsExactly("cloud-llm", "cloud-backup");
+        assertThat(alice.messagesFrom(room, homeserver.botUser())).hasSize(2);
+    }
+
+    private static JdbcDataSource dataSource() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(dev.steward.homeserver.inbox.H2Files.url(dataDir.resolve("steward")));
+        dataSource.setUser("steward");
+        return dataSource;
+    }
+}

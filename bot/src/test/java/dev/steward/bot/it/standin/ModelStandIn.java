@@ -1,0 +1,242 @@
+package dev.steward.bot.it.standin;
+
+import dev.steward.homeserver.testing.Await;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The one stand-in Steward's tests may use: a model provider on loopback. No model weights or cloud APIs are
+ * reachable where the tests run, so this server answers in the OpenAI and Ollama wire formats the real clients
+ * parse, records every chat request, and fails or stalls on demand. Everything else in a test stays real.
+ *
+ * <p>Scripted behaviours ({@link #failNext}, {@link #stallNext}) are consumed one per chat request, before
+ * {@link #failAlways}; model listings are never scripted, so a reachability check still passes while chats fail.
+ */
+public final class ModelStandIn implements AutoCloseable {
+    private final String name;
+    private final Vertx vertx;
+    private final OpenAiFlavour openAi = new OpenAiFlavour();
+    private final OllamaFlavour ollama = new OllamaFlavour();
+    private final List<JsonObject> requests = new CopyOnWriteArrayList<>();
+    private final Queue<Behaviour> script = new ConcurrentLinkedQueue<>();
+    private volatile Behaviour always = Behaviour.ANSWER;
+    private volatile Function<JsonObject, String> answer;
+    private volatile Duration chunkDelay = Duration.ZERO;
+    private HttpServer server;
+
+    private ModelStandIn(String name) {
+        this.name = name;
+        this.vertx = Vertx.vertx();
+        this.answer = request -> "answer from " + name;
+    }
+
+    /** Starts a stand-in on a free loopback port; {@code name} is also the one model id it lists. */
+    public static ModelStandIn start(String name) {
+        ModelStandIn standIn = new ModelStandIn(Objects.requireNonNull(name, "name"));
+        // Plain HTTP/1.1 like llama.cpp, vLLM and Ollama, so a JDK client's h2c upgrade attempt is simply ignored.
+        HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false);
+        try {
+            standIn.server = Await.result(standIn.vertx.createHttpServer(options)
+                    .requestHandler(standIn::handle)
+                    .listen(0, "127.0.0.1"));
+        } catch (RuntimeException | AssertionError e) {
+            standIn.vertx.close();
+            throw e;
+        }
+        return standIn;
+    }
+
+    /** Base URL for OpenAI-compatible clients, which append {@code /chat/completions}. */
+    public String baseUrl() {
+        return ollamaBaseUrl() + "/v1";
+    }
+
+    /** Base URL for Ollama clients, which append {@code /api/chat}. */
+    public String ollamaBaseUrl() {
+        return "http://127.0.0.1:" + server.actualPort();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public ModelStandIn answerWith(String text) {
+        Objects.requireNonNull(text, "text");
+        return answerWith(request -> text);
+    }
+
+    /** Answers with whatever {@code answer} makes of each request body; if it throws, the client gets a 500. */
+    public ModelStandIn answerWith(Function<JsonObject, String> answer) {
+        this.answer = Objects.requireNonNull(answer, "answer");
+        return this;
+    }
+
+    /** Waits this long between stream chunks, so tests can watch an answer arrive (or cancel it) part way. */
+    public ModelStandIn chunkDelay(Duration delay) {
+        this.chunkDelay = Objects.requireNonNull(delay, "delay");
+        return this;
+    }
+
+    /** The next chat request is answered with {@code status} and the provider's error body. */
+    public ModelStandIn failNext(int status) {
+        script.add(new Behaviour.Fail(status));
+        return this;
+    }
+
+    /** The next chat request is read and never answered until {@link #close}. */
+    public ModelStandIn stallNext() {
+        script.add(Behaviour.STALL);
+        return this;
+    }
+
+    /** Every chat request not already scripted fails with {@code status}, until {@link #recover}. */
+    public ModelStandIn failAlways(int status) {
+        always = new Behaviour.Fail(status);
+        return this;
+    }
+
+    /** Back to answering normally: drops any scripted behaviours left and ends {@link #failAlways}. */
+    public ModelStandIn recover() {
+        script.clear();
+        always = Behaviour.ANSWER;
+        return this;
+    }
+
+    /** Bodies of every chat request received, in order, including the ones that were failed or stalled. */
+    public List<JsonObject> requests() {
+        return requests.stream().map(JsonObject::copy).toList();
+    }
+
+    public int chatCount() {
+        return requests.size();
+    }
+
+    public JsonObject lastRequest() {
+        List<JsonObject> snapshot = List.copyOf(requests);
+        if (snapshot.isEmpty()) {
+            throw new IllegalStateException("no chat request has reached the stand-in " + name);
+        }
+        return snapshot.getLast().copy();
+    }
+
+    /** Forgets the recorded requests; scripted behaviours and the answer stay. */
+    public void clear() {
+        requests.clear();
+    }
+
+    /** The text of the last user message in a chat body, in either flavour: {@code answerWith(ModelStandIn::echo)}. */
+    public static String echo(JsonObject request) {
+        JsonArray messages = request.getJsonArray("messages", new JsonArray());
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.getValue(i) instanceof JsonObject message && "user".equals(message.getString("role"))) {
+                return Reply.contentText(message);
+            }
+        }
+        return "";
+    }
+
+    /** Closes the server, which drops any stalled request and pooled client connection, then its Vert.x instance. */
+    @Override
+    public void close() {
+        // No grace period: a plain close() waits up to 30 s for keep-alive connections that clients keep pooled.
+        if (server != null) {
+            Await.result(server.shutdown(0, TimeUnit.SECONDS));
+        }
+        // Awaited separately: a continuation chained on the server's future would run on an event loop that
+        // vertx.close() has just stopped, and would never complete.
+        Await.result(vertx.close());
+    }
+
+    private void handle(HttpServerRequest request) {
+        switch (request.method().name() + " " + request.path()) {
+            case "POST /v1/chat/completions" -> request.body().onSuccess(body -> chat(request, openAi, body));
+            case "POST /api/chat" -> request.body().onSuccess(body -> chat(request, ollama, body));
+            case "GET /v1/models" -> json(request.response(), 200, openAi.models(name));
+            case "GET /api/tags" -> json(request.response(), 200, ollama.tags(name));
+            default -> {
+                JsonObject notFound = openAi.error(404);
+                notFound.getJsonObject("error").put("message", "the stand-in has no " + request.method() + " "
+                        + request.path()).put("code", "unknown_url");
+                json(request.response(), 404, notFound);
+            }
+        }
+    }
+
+    private void chat(HttpServerRequest request, Flavour flavour, Buffer raw) {
+        JsonObject body;
+        try {
+            body = raw.toJsonObject();
+        } catch (DecodeException | ClassCastException e) {
+            // Not recorded and no behaviour consumed: a malformed body is a bug in the client, not a scripted case.
+            json(request.response(), 400, flavour.error(400));
+            return;
+        }
+        requests.add(body.copy());
+        Behaviour behaviour = script.poll();
+        switch (behaviour == null ? always : behaviour) {
+            case Behaviour.Stall stall -> { /* keep the exchange open; close() ends it */ }
+            case Behaviour.Fail failure -> fail(request.response(), flavour, failure.status());
+            case Behaviour.Answer ok -> answer(request.response(), flavour, body);
+        }
+    }
+
+    private void answer(HttpServerResponse response, Flavour flavour, JsonObject body) {
+        String text;
+        try {
+            text = Objects.requireNonNull(answer.apply(body.copy()), "the answer function returned null");
+        } catch (RuntimeException e) {
+            fail(response, flavour, 500);
+            return;
+        }
+        Reply reply = Reply.of("chatcmpl-standin-" + requests.size(), body.getString("model", name), text,
+                flavour.maxTokens(body), body);
+        if (!flavour.streams(body)) {
+            json(response, 200, flavour.complete(reply));
+            return;
+        }
+        response.setChunked(true).putHeader("content-type", flavour.streamContentType())
+                .putHeader("cache-control", "no-cache");
+        // A client that hangs up mid-stream only fails the remaining writes; there is nothing to report.
+        writeFrames(response, flavour.frames(reply, body).iterator());
+    }
+
+    /** Writes each frame once the previous one has gone out, so they leave as separate chunks. */
+    private Future<Void> writeFrames(HttpServerResponse response, Iterator<String> frames) {
+        if (!frames.hasNext()) {
+            return response.end();
+        }
+        Future<Void> written = response.write(frames.next());
+        long delayMs = chunkDelay.toMillis();
+        Future<Void> paced = delayMs <= 0 ? written : written.compose(v -> vertx.timer(delayMs));
+        return paced.compose(v -> writeFrames(response, frames));
+    }
+
+    private static void fail(HttpServerResponse response, Flavour flavour, int status) {
+        if (status == 429) {
+            // Clients that honour Retry-After should wait one second; the shortest value the header can say.
+            response.putHeader("retry-after", "1");
+        }
+        json(response, status, flavour.error(status));
+    }
+
+    private static void json(HttpServerResponse response, int status, JsonObject body) {
+        response.setStatusCode(status).putHeader("content-type", "application/json").end(body.encode());
+    }
+}
