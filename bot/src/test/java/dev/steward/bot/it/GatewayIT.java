@@ -126,6 +126,37 @@ class GatewayIT {
     }
 
     @Test
+    void aChildsEmailAndPhoneLeaveAsPlaceholdersOnlyAndTheReplyShowsThemAgain(TestHomeserver homeserver) {
+        TestPerson kid = homeserver.person("private");
+        TestPerson parent = homeserver.person(StewardHarness.ALLOWED);
+        RoomId room = parent.createRoomJoinedBy("homework", homeserver.botUser());
+        parent.invite(room, kid.id());
+        kid.client().join(room).toCompletionStage().toCompletableFuture().join();
+
+        String answer = ask(homeserver, kid, room, "!ask my teacher is mia.klein@schule-am-see.de, tel. 030 901820");
+
+        assertThat(local.requests()).hasSize(1);
+        assertThat(lastUserMessage(local.lastRequest())).isEqualTo("my teacher is [EMAIL_1], tel. [PHONE_1]");
+        assertThat(answer).startsWith("my teacher is mia.klein@schule-am-see.de, tel. 030 901820 / answered by llama")
+                .endsWith("— local-llm 🔒");
+    }
+
+    @Test
+    void aMemberOverBudgetIsRefusedWithWhenItStartsAgain(TestHomeserver homeserver) {
+        TestPerson admin = homeserver.person(StewardHarness.ALLOWED);
+        TestPerson member = homeserver.person("member");
+        RoomId room = admin.createRoomJoinedBy("budget", homeserver.botUser());
+        admin.invite(room, member.id());
+        member.client().join(room).toCompletionStage().toCompletableFuture().join();
+        ask(homeserver, admin, room, "!policy set " + member.id() + " budget.daily 0.0001");
+
+        assertThat(ask(homeserver, member, room, "!ask a long question that costs more than the budget"))
+                .startsWith("You have used your daily budget for model answers. It starts again on ")
+                .contains("at 00:00 (UTC)");
+        assertThat(cloud.chatCount() + backup.chatCount() + local.chatCount()).isZero();
+    }
+
+    @Test
     void aFailingThenStallingPrimaryFallsBackAndTheLedgerShowsEveryAttempt(TestHomeserver homeserver) {
         TestPerson alice = homeserver.person(StewardHarness.ALLOWED);
         RoomId room = alice.createRoomJoinedBy("fallback", homeserver.botUser());
