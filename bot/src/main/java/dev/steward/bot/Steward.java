@@ -13,7 +13,8 @@ import dev.steward.bot.gateway.ProviderFactory;
 import dev.steward.bot.gateway.RequestGuard;
 import dev.steward.bot.pipeline.EventRouter;
 import dev.steward.commands.ask.AskCommand;
-import dev.steward.safety.content.ContentFilter;
+import dev.steward.bot.gateway.MatrixAdminAlerts;
+import dev.steward.safety.content.ContentStrings;
 import dev.steward.safety.pii.PiiScanner;
 import java.util.HashMap;
 import java.util.Map;
@@ -130,7 +131,8 @@ public final class Steward {
         AuditLog audit = new AuditLog(dataSource, clock);
         Budgets budgets = new Budgets(dataSource, clock, config.safety().timeZone());
         BotPolicies policies = new BotPolicies(vertx, bot, policies(config, dataSource, clock, audit), budgets);
-        ModelGateway gateway = gateway(vertx, config, clock, policies, budgets, stores.ledger(), audit);
+        ModelGateway gateway = gateway(vertx, config, clock, policies, budgets, stores.ledger(), audit,
+                new MatrixAdminAlerts(bot, config.safety().adminRoom()));
         CommandRegistry commands = new CommandRegistry();
         commands.register(HelpCommand.spec(commands))
                 .register(PingCommand.spec(clock))
@@ -174,13 +176,14 @@ public final class Steward {
     private record Stores(Inbox inbox, Ledger ledger) {}
 
     private static ModelGateway gateway(Vertx vertx, StewardConfig config, Clock clock, BotPolicies policies,
-            Budgets budgets, Ledger ledger, AuditLog audit) {
+            Budgets budgets, Ledger ledger, AuditLog audit, RequestGuard.AdminAlerts alerts) {
         StewardConfig.Models models = config.models();
         Map<String, ChatModel> chatModels = new HashMap<>();
         models.entries().forEach(entry -> chatModels.put(entry.name(), ProviderFactory.build(entry)));
         return new ModelGateway(vertx, clock, new ModelRouter(models.entries(), models.defaultModel(),
                 models.fallbacks()), chatModels, new CircuitBreaker(clock, 3, Duration.ofSeconds(30)), policies,
-                budgets, ledger, new RequestGuard(new PiiScanner(), ContentFilter.bundled(), audit), audit);
+                budgets, ledger, new RequestGuard(new PiiScanner(), config.safety().contentFilter(), audit, alerts,
+                        ContentStrings.forLanguage(config.safety().language())), audit);
     }
 
     private static Policies policies(StewardConfig config, HikariDataSource dataSource, Clock clock, AuditLog audit) {

@@ -1,7 +1,9 @@
 package dev.steward.bot.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.steward.homeserver.id.RoomId;
 import dev.steward.homeserver.id.UserId;
+import dev.steward.safety.content.ContentFilter;
 import dev.steward.safety.policy.MemberRoles;
 import dev.steward.safety.policy.PolicyValues;
 import dev.steward.safety.policy.Roles;
@@ -53,7 +55,26 @@ final class SafetyConfigReader {
                 reader.problem(path + ": the key must be a power level such as 100");
             }
         }
-        return new StewardConfig.Safety(zone, defaultRole, members, lifts, roles);
+        String adminRoom = reader.string("safety.admin_room", null);
+        return new StewardConfig.Safety(zone, defaultRole, members, lifts, roles, contentFilter(reader),
+                Optional.ofNullable(reader.parsed("safety.admin_room", adminRoom, RoomId::of)),
+                reader.string("safety.language", "en"));
+    }
+
+    /** The bundled word lists plus the config's own terms and allowed phrases, each error under its path. */
+    private static ContentFilter contentFilter(ConfigReader reader) {
+        List<String> terms = reader.strings("safety.content_filter.extra_terms", (path, term) -> { });
+        List<String> allowed = reader.strings("safety.content_filter.allow", (path, term) -> { });
+        if (terms.isEmpty() && allowed.isEmpty()) {
+            return ContentFilter.bundled();
+        }
+        try {
+            return ContentFilter.withExtraTerms(terms, allowed);
+        } catch (IllegalArgumentException e) {
+            reader.problem("safety.content_filter." + e.getMessage().replace("terms[", "extra_terms[")
+                    .replace("allowed[", "allow["));
+            return ContentFilter.bundled();
+        }
     }
 
     private static ZoneId zone(ConfigReader reader) {

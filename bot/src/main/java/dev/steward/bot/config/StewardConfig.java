@@ -3,6 +3,8 @@ package dev.steward.bot.config;
 import dev.steward.homeserver.id.ServerName;
 import dev.steward.homeserver.id.UserId;
 import dev.steward.bot.gateway.ModelEntry;
+import dev.steward.homeserver.id.RoomId;
+import dev.steward.safety.content.ContentFilter;
 import dev.steward.safety.policy.MemberRoles;
 import dev.steward.safety.policy.Roles;
 import java.nio.file.Path;
@@ -42,7 +44,8 @@ public record StewardConfig(Path dataDir, Homeserver homeserver, Appservice apps
      * and globs, then the default role), and the room power levels that lift a member to a role.
      */
     public record Safety(ZoneId timeZone, String defaultRole, List<MemberRoles.Assignment> members,
-            Map<Integer, String> powerLevelRoles, Roles roles) {}
+            Map<Integer, String> powerLevelRoles, Roles roles, ContentFilter contentFilter, Optional<RoomId> adminRoom,
+            String language) {}
 
     /** The configured models (none by default: Steward then explains how to add one), the default and fallbacks. */
     public record Models(List<ModelEntry> entries, Optional<String> defaultModel, List<String> fallbacks) {}

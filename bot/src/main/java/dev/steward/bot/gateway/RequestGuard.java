@@ -27,14 +27,24 @@ public final class RequestGuard {
     /** A request as it may leave: the text to send, the redaction to undo in the answer, and its privacy tier. */
     record Prepared(String text, Optional<Redacted> redaction, boolean sensitive, String redactions) {}
 
+    /** Where a self-harm match is reported, so that a person can reach out. */
+    public interface AdminAlerts {
+        void selfHarm(MatrixEvent event);
+    }
+
     private final PiiScanner scanner;
     private final ContentFilter filter;
     private final AuditLog audit;
+    private final AdminAlerts alerts;
+    private final ContentStrings strings;
 
-    public RequestGuard(PiiScanner scanner, ContentFilter filter, AuditLog audit) {
+    public RequestGuard(PiiScanner scanner, ContentFilter filter, AuditLog audit, AdminAlerts alerts,
+            ContentStrings strings) {
         this.scanner = scanner;
         this.filter = filter;
         this.audit = audit;
+        this.alerts = alerts;
+        this.strings = strings;
     }
 
     Prepared prepare(MatrixEvent event, String text, EffectivePolicy policy) {
@@ -42,7 +52,10 @@ public final class RequestGuard {
         Verdict verdict = filter.check(text, level);
         if (verdict.blocked()) {
             record(event, "content_filter", "refused", "request: " + verdict.categories());
-            throw new UserFacingException(ContentStrings.ENGLISH.reply(verdict, false));
+            if (verdict.selfHarm()) {
+                alerts.selfHarm(event);
+            }
+            throw new UserFacingException(strings.reply(verdict, false));
         }
         List<Finding> findings = scanner.scan(text);
         ScanSummary summary = ScanSummary.of(findings);
@@ -76,7 +89,7 @@ public final class RequestGuard {
         Verdict verdict = filter.check(restored, level);
         if (verdict.blocked()) {
             record(event, "content_filter", "answer withheld", "answer: " + verdict.categories());
-            return ContentStrings.ENGLISH.reply(verdict, true);
+            return strings.reply(verdict, true);
         }
         return restored;
     }

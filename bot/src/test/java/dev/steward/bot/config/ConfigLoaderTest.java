@@ -142,6 +142,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void contentFilterTermsFromConfigAreCheckedAndUsed() {
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> NO_ENVIRONMENT.read(
+                ConfigFiles.write(folder, ConfigFiles.VALID + "safety:\n  content_filter:\n    extra_terms: [\"drug standard spice\"]\n")));
+        assertThat(error.problems()).anySatisfy(problem ->
+                assertThat(problem).startsWith("safety.content_filter.extra_terms[0]").contains("drug"));
+
+        StewardConfig config = NO_ENVIRONMENT.read(ConfigFiles.write(folder, ConfigFiles.VALID
+                + "safety:\n  content_filter:\n    extra_terms: [\"drugs standard spice\"]\n"));
+        assertThat(config.safety().contentFilter()
+                .check("where can I get spice", dev.steward.safety.content.FilterLevel.STANDARD).blocked()).isTrue();
+    }
+
+    @Test
     void everyMistakeOfAFileIsNamedAtOnce() {
         Path file = ConfigFiles.write(folder, ConfigFiles.BROKEN);
 

@@ -7,9 +7,11 @@ import dev.steward.bot.gateway.Ledger;
 import dev.steward.bot.it.standin.ModelStandIn;
 import dev.steward.homeserver.id.EventId;
 import dev.steward.homeserver.id.RoomId;
+import dev.steward.homeserver.testing.Await;
 import dev.steward.homeserver.testing.SynapseExtension;
 import dev.steward.homeserver.testing.TestHomeserver;
 import dev.steward.homeserver.testing.TestPerson;
+import dev.steward.safety.content.ContentStrings;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -33,6 +35,8 @@ class GatewayIT {
     private static ModelStandIn backup;
     private static StewardHarness steward;
     private static Path dataDir;
+    private static TestPerson admin;
+    private static RoomId adminRoom;
 
     @BeforeAll
     static void start(TestHomeserver homeserver, @TempDir Path data) throws Exception {
@@ -40,6 +44,9 @@ class GatewayIT {
         cloud = ModelStandIn.start("cloud");
         backup = ModelStandIn.start("backup");
         dataDir = data;
+        // The admins' room exists before Steward starts; Synapse hands Steward the invite when it is up.
+        admin = homeserver.person(StewardHarness.ALLOWED);
+        adminRoom = admin.createRoom("admins", homeserver.botUser());
         steward = StewardHarness.start(homeserver, data, """
                 models:
                   - {name: local-llm, provider: openai, model_id: llama, base_url: "%s", local: true}
@@ -50,6 +57,7 @@ class GatewayIT {
                   default: cloud-llm
                   fallbacks: [cloud-backup]
                 safety:
+                  admin_room: "%s"
                   members:
                     "@private-*:localhost": child
                   roles:
@@ -57,7 +65,8 @@ class GatewayIT {
                       models: "local-llm, cloud-llm, cloud-backup"
                     child:
                       models: "local-llm"
-                """.formatted(local.baseUrl(), cloud.baseUrl(), backup.baseUrl()));
+                """.formatted(local.baseUrl(), cloud.baseUrl(), backup.baseUrl(), adminRoom));
+        admin.awaitMembership(adminRoom, homeserver.botUser(), "join");
     }
 
     @AfterAll
@@ -154,6 +163,21 @@ class GatewayIT {
                 .startsWith("You have used your daily budget for model answers. It starts again on ")
                 .contains("at 00:00 (UTC)");
         assertThat(cloud.chatCount() + backup.chatCount() + local.chatCount()).isZero();
+    }
+
+    @Test
+    void aSelfHarmRequestGetsASupportiveAnswerAndTheAdminsAreTold(TestHomeserver homeserver) {
+        TestPerson alice = homeserver.person(StewardHarness.ALLOWED);
+        RoomId room = alice.createRoomJoinedBy("late night", homeserver.botUser());
+
+        String answer = ask(homeserver, alice, room, "!ask i want to kill myself");
+
+        assertThat(answer).contains(ContentStrings.ENGLISH.selfHarmSupport());
+        assertThat(cloud.chatCount() + backup.chatCount() + local.chatCount()).as("nothing left Steward").isZero();
+        JsonObject alert = admin.awaitEvent(adminRoom, "the self-harm alert", Await.DEFAULT,
+                event -> homeserver.botUser().value().equals(event.getString("sender"))
+                        && body(event).contains(alice.id().value()));
+        assertThat(body(alert)).contains("matched the self-harm filter").doesNotContain("kill myself");
     }
 
     @Test
