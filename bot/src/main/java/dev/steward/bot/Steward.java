@@ -129,7 +129,8 @@ public final class Steward {
                 RetryPolicy.DEFAULT);
         CommandParser parser = new CommandParser(config.bot().commandPrefix());
         AuditLog audit = new AuditLog(dataSource, clock);
-        Budgets budgets = new Budgets(dataSource, clock, config.safety().timeZone());
+        Budgets budgets = new Budgets(dataSource, clock, config.safety().timeZone(),
+                config.safety().budgetWarningShare());
         BotPolicies policies = new BotPolicies(vertx, bot, policies(config, dataSource, clock, audit), budgets);
         ModelGateway gateway = gateway(vertx, config, clock, policies, budgets, stores.ledger(), audit,
                 new MatrixAdminAlerts(bot, config.safety().adminRoom()));

@@ -7,6 +7,7 @@ import dev.steward.safety.content.ContentFilter;
 import dev.steward.safety.policy.MemberRoles;
 import dev.steward.safety.policy.PolicyValues;
 import dev.steward.safety.policy.Roles;
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -58,7 +59,8 @@ final class SafetyConfigReader {
         String adminRoom = reader.string("safety.admin_room", null);
         return new StewardConfig.Safety(zone, defaultRole, members, lifts, roles, contentFilter(reader),
                 Optional.ofNullable(reader.parsed("safety.admin_room", adminRoom, RoomId::of)),
-                reader.string("safety.language", "en"));
+                reader.string("safety.language", "en"),
+                BigDecimal.valueOf(reader.number("safety.budget_warning_percent", 80, 1, 100)).movePointLeft(2));
     }
 
     /** The bundled word lists plus the config's own terms and allowed phrases, each error under its path. */

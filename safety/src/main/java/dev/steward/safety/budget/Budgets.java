@@ -23,18 +23,24 @@ import javax.sql.DataSource;
  * edge of a budget can never both pass. Blocking (JDBC): call it from a worker thread.
  */
 public final class Budgets {
-    /** Tell a member once per period when they pass this share of a limit. */
-    public static final BigDecimal WARN_SHARE = new BigDecimal("0.8");
+    /** By default a member is told once per period when they pass this share of a limit. */
+    public static final BigDecimal DEFAULT_WARN_SHARE = new BigDecimal("0.8");
 
     private final DataSource dataSource;
     private final Clock clock;
     private final ZoneId zone;
+    private final BigDecimal warnShare;
     private final Map<UserId, Object> locks = new ConcurrentHashMap<>();
 
     public Budgets(DataSource dataSource, Clock clock, ZoneId zone) {
+        this(dataSource, clock, zone, DEFAULT_WARN_SHARE);
+    }
+
+    public Budgets(DataSource dataSource, Clock clock, ZoneId zone, BigDecimal warnShare) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.zone = zone;
+        this.warnShare = warnShare;
     }
 
     public BudgetDecision reserve(UserId member, Limits limits, Usage estimate) {
@@ -111,10 +117,10 @@ public final class Budgets {
                 || (limit.cost().signum() > 0 && total.cost().compareTo(limit.cost()) > 0);
     }
 
-    private static boolean nearing(Usage total, Usage limit) {
-        return (limit.tokens() > 0 && total.tokens() >= WARN_SHARE.multiply(BigDecimal.valueOf(limit.tokens()))
+    private boolean nearing(Usage total, Usage limit) {
+        return (limit.tokens() > 0 && total.tokens() >= warnShare.multiply(BigDecimal.valueOf(limit.tokens()))
                 .longValue())
-                || (limit.cost().signum() > 0 && total.cost().compareTo(WARN_SHARE.multiply(limit.cost())) >= 0);
+                || (limit.cost().signum() > 0 && total.cost().compareTo(warnShare.multiply(limit.cost())) >= 0);
     }
 
     private Usage spent(Connection connection, UserId member, Period period, Instant now) throws SQLException {

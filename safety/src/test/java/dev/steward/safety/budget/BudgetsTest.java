@@ -116,6 +116,16 @@ class BudgetsTest {
     }
 
     @Test
+    void theWarningShareIsConfigurable() {
+        Budgets halfway = new Budgets(pool, Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC), BERLIN,
+                new BigDecimal("0.5"));
+
+        var reserved = (BudgetDecision.Reserved) halfway.reserve(KID, ONE_EURO_A_DAY, euros("0.55"));
+
+        assertThat(reserved.nearLimit()).contains(Period.DAY);
+    }
+
+    @Test
     void concurrentRequestsAtTheEdgeCannotOverspend() throws Exception {
         Budgets budgets = at("2026-11-21T12:00:00Z");
         budgets.reserve(KID, ONE_EURO_A_DAY, euros("0.60"));
