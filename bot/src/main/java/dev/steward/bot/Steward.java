@@ -11,6 +11,8 @@ import dev.steward.bot.gateway.ModelGateway;
 import dev.steward.bot.gateway.ModelRouter;
 import dev.steward.bot.gateway.ProviderFactory;
 import dev.steward.bot.gateway.RequestGuard;
+import dev.steward.bot.pipeline.ChatHandler;
+import dev.steward.bot.pipeline.DirectRooms;
 import dev.steward.bot.pipeline.EventRouter;
 import dev.steward.commands.ask.AskCommand;
 import dev.steward.bot.gateway.MatrixAdminAlerts;
@@ -101,7 +103,8 @@ public final class Steward {
         return vertx.executeBlocking(() -> openDatabase(config), false)
                 .compose(dataSource -> vertx.executeBlocking(() -> {
                     SafetySchema.migrate(dataSource);
-                    return new Stores(Inbox.open(dataSource, clock), Ledger.open(dataSource));
+                    Ledger ledger = Ledger.open(dataSource);
+                    return new Stores(Inbox.open(dataSource, clock), ledger, new DirectRooms(dataSource, clock));
                 }, false)
                         .compose(stores -> assemble(vertx, config, tokens, clock, registry, metrics, dataSource, stores))
                         .onFailure(e -> dataSource.close()))
@@ -145,11 +148,13 @@ public final class Steward {
                 .register(AuditCommand.spec(policies));
         CommandGate gate = new CommandGate(vertx, policies, audit, clock, config.safety().timeZone(),
                 parser.prefix());
-        Pipeline pipeline = new Pipeline(vertx, inbox, new EventRouter(botUser, parser), commands,
-                new MatrixReplies(bot),
+        MatrixReplies replies = new MatrixReplies(bot);
+        DirectRooms directRooms = stores.directRooms();
+        Pipeline pipeline = new Pipeline(vertx, inbox, new EventRouter(botUser, parser), commands, replies,
                 new MembershipHandler(bot, new InvitePolicy(config.invites().allow(), botUser),
-                        config.bot().displayName()),
-                gate, metrics, parser.prefix(), config.pipeline().maxAttempts(), config.pipeline().paused());
+                        config.bot().displayName(), vertx, directRooms),
+                gate, new ChatHandler(bot, gateway, gate, replies, directRooms), metrics, parser.prefix(),
+                config.pipeline().maxAttempts(), config.pipeline().paused());
 
         Router router = Router.router(vertx);
         new AppserviceApi(vertx, tokens.hsToken(), inbox, wakeOnStore(metrics, pipeline),
@@ -174,7 +179,7 @@ public final class Steward {
     }
 
     /** The databases the application opens at start, after their migrations. */
-    private record Stores(Inbox inbox, Ledger ledger) {}
+    private record Stores(Inbox inbox, Ledger ledger, DirectRooms directRooms) {}
 
     private static ModelGateway gateway(Vertx vertx, StewardConfig config, Clock clock, BotPolicies policies,
             Budgets budgets, Ledger ledger, AuditLog audit, RequestGuard.AdminAlerts alerts) {

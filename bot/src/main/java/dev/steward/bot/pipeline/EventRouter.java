@@ -36,7 +36,7 @@ public final class EventRouter {
         return switch (event.membership()) {
             case "invite" -> isOurs(event.sender())
                     ? new Route.Ignore("own invite")
-                    : new Route.Invite(event.roomId(), event.sender());
+                    : new Route.Invite(event.roomId(), event.sender(), event.content().path("is_direct").asBoolean(false));
             case "join" -> new Route.Joined(event, !"join".equals(previousMembership(event)));
             default -> new Route.Ignore("membership " + event.membership());
         };
@@ -61,7 +61,18 @@ public final class EventRouter {
         }
         return commands.parse(event)
                 .<Route>map(Route.Command::new)
-                .orElseGet(() -> new Route.Ignore("not a command"));
+                .orElseGet(() -> new Route.Chat(event, trigger(event)));
+    }
+
+    private Route.Chat.Trigger trigger(MatrixEvent event) {
+        boolean mentioned = false;
+        for (var user : event.content().path("m.mentions").path("user_ids")) {
+            mentioned |= bot.value().equals(user.asText());
+        }
+        if (mentioned || event.body().contains(bot.value())) {
+            return Route.Chat.Trigger.MENTION;
+        }
+        return event.inReplyTo().isPresent() ? Route.Chat.Trigger.REPLY : Route.Chat.Trigger.MESSAGE;
     }
 
     /** The bot and every user of its namespace ({@code @<localpart>_...} on the same server). */

@@ -8,6 +8,7 @@ import dev.steward.homeserver.event.EventTypes;
 import dev.steward.homeserver.id.RoomId;
 import dev.steward.homeserver.id.UserId;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,20 +23,32 @@ public final class MembershipHandler {
     private final MatrixClient bot;
     private final InvitePolicy policy;
     private final String displayName;
+    private final Vertx vertx;
+    private final DirectRooms directRooms;
 
-    public MembershipHandler(MatrixClient bot, InvitePolicy policy, String displayName) {
+    public MembershipHandler(MatrixClient bot, InvitePolicy policy, String displayName, Vertx vertx,
+            DirectRooms directRooms) {
         this.bot = bot;
         this.policy = policy;
         this.displayName = displayName;
+        this.vertx = vertx;
+        this.directRooms = directRooms;
     }
 
-    public Future<Void> invited(RoomId room, UserId inviter) {
+    /** Joins when the inviter is allowed, remembering a direct chat; declines (leaves) otherwise. */
+    public Future<Void> invited(RoomId room, UserId inviter, boolean direct) {
         if (!policy.allows(inviter)) {
             log.info("declining the invite to {} from {}: not allowed by invites.allow", room, inviter);
             return bot.leave(room, DECLINE_REASON).mapEmpty();
         }
-        log.info("accepting the invite to {} from {}", room, inviter);
-        return bot.join(room).mapEmpty();
+        log.info("accepting the invite to {} from {}{}", room, inviter, direct ? " (a direct chat)" : "");
+        Future<Void> remembered = direct
+                ? vertx.executeBlocking(() -> {
+                    directRooms.add(room, inviter);
+                    return null;
+                }, false)
+                : Future.succeededFuture();
+        return remembered.compose(ignored -> bot.join(room)).mapEmpty();
     }
 
     /**

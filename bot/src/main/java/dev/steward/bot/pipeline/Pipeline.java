@@ -39,6 +39,7 @@ public final class Pipeline {
     private final RoomReplies replies;
     private final MembershipHandler membership;
     private final CommandGate gate;
+    private final ChatHandler chat;
     private final StewardMetrics metrics;
     private final String prefix;
     private final int maxAttempts;
@@ -51,8 +52,8 @@ public final class Pipeline {
     private boolean closed;
 
     public Pipeline(Vertx vertx, Inbox inbox, EventRouter router, CommandRegistry commands, RoomReplies replies,
-            MembershipHandler membership, CommandGate gate, StewardMetrics metrics, String prefix, int maxAttempts,
-            boolean paused) {
+            MembershipHandler membership, CommandGate gate, ChatHandler chat, StewardMetrics metrics, String prefix,
+            int maxAttempts, boolean paused) {
         this.vertx = vertx;
         // One context for all pipeline state: wake() may come from any thread, and this keeps it single-threaded.
         this.context = vertx.getOrCreateContext();
@@ -62,6 +63,7 @@ public final class Pipeline {
         this.replies = replies;
         this.membership = membership;
         this.gate = gate;
+        this.chat = chat;
         this.metrics = metrics;
         this.prefix = prefix;
         this.maxAttempts = maxAttempts;
@@ -155,8 +157,9 @@ public final class Pipeline {
         return switch (route) {
             case Route.Ignore ignore -> Future.succeededFuture();
             case Route.Command command -> command(command.invocation());
-            case Route.Invite invite -> membership.invited(invite.room(), invite.inviter());
+            case Route.Invite invite -> membership.invited(invite.room(), invite.inviter(), invite.direct());
             case Route.Joined joined -> membership.joined(joined.event(), joined.firstJoin());
+            case Route.Chat message -> chat.handle(message.event(), message.trigger());
         };
     }
 

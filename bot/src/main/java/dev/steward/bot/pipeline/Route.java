@@ -22,8 +22,20 @@ public sealed interface Route {
         }
     }
 
+    /**
+     * A message that may be a model request: a mention of Steward, a reply (to one of Steward's answers, checked by
+     * the handler), or a plain message (a request when the room is a direct chat with Steward, checked too).
+     */
+    record Chat(MatrixEvent event, Trigger trigger) implements Route {
+        public enum Trigger { MENTION, REPLY, MESSAGE }
+
+        public String name() {
+            return "chat";
+        }
+    }
+
     /** Someone invited Steward into a room. */
-    record Invite(RoomId room, UserId inviter) implements Route {
+    record Invite(RoomId room, UserId inviter, boolean direct) implements Route {
         public String name() {
             return "invite";
         }

@@ -181,6 +181,32 @@ class GatewayIT {
     }
 
     @Test
+    void aMentionAReplyToAnAnswerAndADirectChatAreRequestsButOrdinaryChatIsNot(TestHomeserver homeserver) {
+        TestPerson alice = homeserver.person(StewardHarness.ALLOWED);
+        RoomId room = alice.createRoomJoinedBy("chat", homeserver.botUser());
+
+        EventId mention = alice.send(room, new JsonObject().put("msgtype", "m.text")
+                .put("body", "Steward: what is for dinner?")
+                .put("m.mentions", new JsonObject().put("user_ids", new JsonArray().add(homeserver.botUser().value()))));
+        JsonObject answer = alice.awaitReply(room, homeserver.botUser(), mention);
+        assertThat(body(answer)).startsWith("Steward: what is for dinner? / answered by gpt");
+        EventId followUp = alice.send(room, new JsonObject().put("msgtype", "m.text").put("body", "and tomorrow?")
+                .put("m.relates_to", new JsonObject().put("m.in_reply_to",
+                        new JsonObject().put("event_id", answer.getString("event_id")))));
+        assertThat(body(alice.awaitReply(room, homeserver.botUser(), followUp))).startsWith("and tomorrow? / answered");
+        alice.send(room, "just chatting among ourselves");
+        EventId marker = alice.send(room, "!ping");
+        alice.awaitReply(room, homeserver.botUser(), marker);
+        assertThat(cloud.chatCount()).as("the mention and the reply, not the chat").isEqualTo(2);
+
+        RoomId direct = Await.result(alice.client().createRoom(new JsonObject().put("preset", "trusted_private_chat")
+                .put("is_direct", true).put("invite", new JsonArray().add(homeserver.botUser().value()))));
+        alice.awaitMembership(direct, homeserver.botUser(), "join");
+        EventId inDirect = alice.send(direct, "hello there");
+        assertThat(body(alice.awaitReply(direct, homeserver.botUser(), inDirect))).startsWith("hello there / answered");
+    }
+
+    @Test
     void aFailingThenStallingPrimaryFallsBackAndTheLedgerShowsEveryAttempt(TestHomeserver homeserver) {
         TestPerson alice = homeserver.person(StewardHarness.ALLOWED);
         RoomId room = alice.createRoomJoinedBy("fallback", homeserver.botUser());

@@ -90,13 +90,22 @@ class EventRouterTest {
                 argumentSet("a command in a thread", recorded(COMMAND_MESSAGE, json -> ((ObjectNode) json.get("content"))
                         .put("body", "!ping").putObject("m.relates_to").put("rel_type", "m.thread")
                         .put("event_id", COMMAND_MESSAGE)), "command ping"),
-                argumentSet("plain chat", text("good morning everyone"), "ignore"),
+                argumentSet("plain chat", text("good morning everyone"), "chat message"),
+                argumentSet("a mention by id", text("@steward:localhost what is for dinner?"), "chat mention"),
+                argumentSet("a mention by m.mentions", recorded(COMMAND_MESSAGE, json -> {
+                    ObjectNode content = (ObjectNode) json.get("content");
+                    content.put("body", "Steward: what is for dinner?");
+                    content.putObject("m.mentions").putArray("user_ids").add(BOT.value());
+                }), "chat mention"),
+                argumentSet("a reply", recorded(COMMAND_MESSAGE, json -> ((ObjectNode) json.get("content"))
+                        .put("body", "and tomorrow?").putObject("m.relates_to").putObject("m.in_reply_to")
+                        .put("event_id", OWN_NOTICE)), "chat reply"),
                 argumentSet("an emote that starts with the prefix", recorded(COMMAND_MESSAGE, json ->
                         ((ObjectNode) json.get("content")).put("msgtype", "m.emote").put("body", "!ping")), "ignore"),
                 argumentSet("an image whose caption starts with the prefix", recorded(COMMAND_MESSAGE, json ->
                         ((ObjectNode) json.get("content")).put("msgtype", "m.image").put("body", "!ping.png")),
                         "ignore"),
-                argumentSet("the prefix alone", text("!"), "ignore"),
+                argumentSet("the prefix alone", text("!"), "chat message"),
                 argumentSet("recorded own notice", recorded(OWN_NOTICE), "ignore"),
                 argumentSet("own message that looks like a command", pingFrom(BOT.value()), "ignore"),
                 argumentSet("a namespaced user of the bot", pingFrom("@steward_x:localhost"), "ignore"),
@@ -154,7 +163,7 @@ class EventRouterTest {
         EventRouter questionMark = new EventRouter(BOT, new CommandParser("?"));
 
         assertThat(describe(questionMark.route(MatrixEvent.from(text("?ping now"))))).isEqualTo("command ping now");
-        assertThat(describe(questionMark.route(MatrixEvent.from(text("!ping"))))).isEqualTo("ignore");
+        assertThat(describe(questionMark.route(MatrixEvent.from(text("!ping"))))).isEqualTo("chat message");
     }
 
     private static String describe(Route route) {
@@ -163,6 +172,7 @@ class EventRouterTest {
             case Route.Command command -> ("command " + command.invocation().name() + " "
                     + command.invocation().arguments()).strip();
             case Route.Invite invite -> "invite from " + invite.inviter();
+            case Route.Chat chat -> "chat " + chat.trigger().name().toLowerCase(java.util.Locale.ROOT);
             case Route.Joined joined -> "joined as '" + joined.event().content().path("displayname").asText("")
                     + "'" + (joined.firstJoin() ? "" : " again");
         };

@@ -193,6 +193,12 @@ public final class MatrixClient {
         return call(HttpMethod.GET, room(room) + "/event/" + segment(event.value())).send();
     }
 
+    /** How many members have joined a room ({@code GET /joined_members}): two means a direct chat with the bot. */
+    public Future<Integer> joinedMemberCount(RoomId room) {
+        return call(HttpMethod.GET, room(room) + "/joined_members").send()
+                .map(json -> json.getJsonObject("joined", new JsonObject()).size());
+    }
+
     /** The rooms this user has joined. */
     public Future<JsonArray> joinedRooms() {
         return call(HttpMethod.GET, V3 + "/joined_rooms").send()
