@@ -45,26 +45,28 @@ public final class CommandGate {
         }
         return policies.effective(invocation.event().roomId(), invocation.event().sender())
                 .compose(policy -> refusal(policy, name)
-                        .map(text -> recorded(invocation, name, text))
+                        .map(refusal -> recorded(invocation, name, refusal))
                         .orElseGet(() -> Future.succeededFuture(Optional.empty())));
     }
 
-    private Optional<String> refusal(EffectivePolicy policy, String command) {
+    /** Which rule refused, for the audit log, and what the member reads. */
+    private record Refusal(String rule, String text) {}
+
+    private Optional<Refusal> refusal(EffectivePolicy policy, String command) {
         if (!policy.allowsCommand(command)) {
-            return Optional.of(GateStrings.notAllowed(prefix, command));
+            return Optional.of(new Refusal("commands", GateStrings.notAllowed(prefix, command)));
         }
         if (policy.isQuietAt(clock.instant(), zone)) {
-            return Optional.of(GateStrings.quietHours(policy.quietHours(zone).endsAt()));
+            return Optional.of(new Refusal("quiet_hours", GateStrings.quietHours(policy.quietHours(zone).endsAt())));
         }
         return Optional.empty();
     }
 
-    private Future<Optional<String>> recorded(Invocation invocation, String command, String text) {
-        String rule = text.equals(GateStrings.notAllowed(prefix, command)) ? "commands" : "quiet_hours";
+    private Future<Optional<String>> recorded(Invocation invocation, String command, Refusal refusal) {
         return vertx.executeBlocking(() -> {
-            audit.record(invocation.event().sender(), Optional.of(invocation.event().roomId()), rule, "refused",
-                    "command " + command);
-            return Optional.of(text);
+            audit.record(invocation.event().sender(), Optional.of(invocation.event().roomId()), refusal.rule(),
+                    "refused", "command " + command);
+            return Optional.of(refusal.text());
         }, false);
     }
 }

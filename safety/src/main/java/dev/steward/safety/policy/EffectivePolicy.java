@@ -1,6 +1,6 @@
 package dev.steward.safety.policy;
 
-import dev.steward.homeserver.id.UserGlob;
+import dev.steward.homeserver.Glob;
 import dev.steward.homeserver.id.UserId;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -56,11 +56,7 @@ public final class EffectivePolicy {
     /** Whether a model may serve this member: by name, or by a pattern such as {@code local-*}. */
     public boolean allowsModel(String model) {
         return get(PolicyKey.MODELS).stream().anyMatch(pattern -> pattern.equals("*") || pattern.equals(model)
-                || (UserGlob.isGlob(pattern) && globMatches(pattern, model)));
-    }
-
-    private static boolean globMatches(String pattern, String model) {
-        return model.matches(pattern.replace(".", "\\.").replace("*", ".*").replace("?", "."));
+                || (Glob.isGlob(pattern) && Glob.of(pattern).matches(model)));
     }
 
     /** Whether {@code at} falls in the member's quiet hours, read in the space's time zone. */

@@ -1,6 +1,6 @@
 package dev.steward.safety.policy;
 
-import dev.steward.homeserver.id.UserGlob;
+import dev.steward.homeserver.Glob;
 import dev.steward.homeserver.id.UserId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,13 +16,13 @@ public final class MemberRoles {
     public record Assignment(String member, String role) {}
 
     private final Map<String, String> exact = new LinkedHashMap<>();
-    private final Map<UserGlob, String> globs = new LinkedHashMap<>();
+    private final Map<Glob, String> globs = new LinkedHashMap<>();
     private final String defaultRole;
 
     public MemberRoles(List<Assignment> assignments, String defaultRole) {
         for (Assignment assignment : assignments) {
-            if (UserGlob.isGlob(assignment.member())) {
-                globs.put(UserGlob.of(assignment.member()), assignment.role());
+            if (Glob.isGlob(assignment.member())) {
+                globs.put(Glob.of(assignment.member()), assignment.role());
             } else {
                 exact.put(assignment.member(), assignment.role());
             }
@@ -36,7 +36,7 @@ public final class MemberRoles {
             return role;
         }
         return globs.entrySet().stream()
-                .filter(entry -> entry.getKey().matches(member))
+                .filter(entry -> entry.getKey().matches(member.value()))
                 .map(Map.Entry::getValue)
                 .findFirst()
                 .orElse(defaultRole);

@@ -1,21 +1,21 @@
-package dev.steward.homeserver.id;
+package dev.steward.homeserver;
 
 import java.util.regex.Pattern;
 
 /**
- * A pattern over Matrix user ids, as people write them in config: {@code *} any run of characters, {@code ?} one
- * character, everything else literal ({@code @*:family.example}).
+ * A pattern as people write them in config, over Matrix user ids ({@code @*:family.example}) or model names
+ * ({@code local-*}): {@code *} any run of characters, {@code ?} one character, everything else literal.
  */
-public final class UserGlob {
+public final class Glob {
     private final String text;
     private final Pattern pattern;
 
-    private UserGlob(String text, Pattern pattern) {
+    private Glob(String text, Pattern pattern) {
         this.text = text;
         this.pattern = pattern;
     }
 
-    public static UserGlob of(String glob) {
+    public static Glob of(String glob) {
         StringBuilder regex = new StringBuilder();
         for (char c : glob.toCharArray()) {
             switch (c) {
@@ -24,7 +24,7 @@ public final class UserGlob {
                 default -> regex.append(Pattern.quote(String.valueOf(c)));
             }
         }
-        return new UserGlob(glob, Pattern.compile(regex.toString()));
+        return new Glob(glob, Pattern.compile(regex.toString()));
     }
 
     /** Whether the text holds a wildcard; one without is an exact id. */
@@ -32,8 +32,8 @@ public final class UserGlob {
         return text.indexOf('*') >= 0 || text.indexOf('?') >= 0;
     }
 
-    public boolean matches(UserId user) {
-        return pattern.matcher(user.value()).matches();
+    public boolean matches(String text) {
+        return pattern.matcher(text).matches();
     }
 
     @Override
