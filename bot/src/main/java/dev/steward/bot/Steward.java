@@ -4,12 +4,19 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.steward.bot.config.StewardConfig;
 import dev.steward.bot.http.OperatorEndpoints;
-import dev.langchain4j.model.chat.ChatModel;
 import dev.steward.bot.gateway.CircuitBreaker;
 import dev.steward.bot.gateway.Ledger;
 import dev.steward.bot.gateway.ModelGateway;
 import dev.steward.bot.gateway.ModelRouter;
-import dev.steward.bot.gateway.ProviderFactory;
+import dev.steward.bot.gateway.Attempts;
+import dev.steward.bot.gateway.GatewayCatalog;
+import dev.steward.bot.gateway.MemoryRetrieval;
+import dev.steward.bot.gateway.SystemPrompts;
+import dev.steward.bot.conversation.ConversationReader;
+import dev.steward.bot.conversation.RoomNames;
+import dev.steward.bot.rooms.RoomSettings;
+import dev.steward.commands.ask.ModelsCommand;
+import dev.steward.commands.ask.RoomModelCommands;
 import dev.steward.bot.gateway.RequestGuard;
 import dev.steward.bot.pipeline.ChatHandler;
 import dev.steward.bot.pipeline.DirectRooms;
@@ -18,8 +25,6 @@ import dev.steward.commands.ask.AskCommand;
 import dev.steward.bot.gateway.MatrixAdminAlerts;
 import dev.steward.safety.content.ContentStrings;
 import dev.steward.safety.pii.PiiScanner;
-import java.util.HashMap;
-import java.util.Map;
 import dev.steward.bot.safety.BotPolicies;
 import dev.steward.bot.safety.CommandGate;
 import dev.steward.commands.policy.AuditCommand;
@@ -104,7 +109,8 @@ public final class Steward {
                 .compose(dataSource -> vertx.executeBlocking(() -> {
                     SafetySchema.migrate(dataSource);
                     Ledger ledger = Ledger.open(dataSource);
-                    return new Stores(Inbox.open(dataSource, clock), ledger, new DirectRooms(dataSource, clock));
+                    return new Stores(Inbox.open(dataSource, clock), ledger, new DirectRooms(dataSource, clock),
+                            new RoomSettings(dataSource, clock));
                 }, false)
                         .compose(stores -> assemble(vertx, config, tokens, clock, registry, metrics, dataSource, stores))
                         .onFailure(e -> dataSource.close()))
@@ -135,14 +141,17 @@ public final class Steward {
         Budgets budgets = new Budgets(dataSource, clock, config.safety().timeZone(),
                 config.safety().budgetWarningShare());
         BotPolicies policies = new BotPolicies(vertx, bot, policies(config, dataSource, clock, audit), budgets);
-        ModelGateway gateway = gateway(vertx, config, clock, policies, budgets, stores.ledger(), audit,
-                new MatrixAdminAlerts(bot, config.safety().adminRoom()));
+        Gateway models = gateway(vertx, config, clock, bot, policies, budgets, stores, audit, metrics);
+        ModelGateway gateway = models.gateway();
         CommandRegistry commands = new CommandRegistry();
         commands.register(HelpCommand.spec(commands))
                 .register(PingCommand.spec(clock))
                 .register(StatusCommand.spec(new BotStatus(vertx, clock, bot.withRetry(RetryPolicy.PROBE),
                         config.appservice().id(), inbox)))
                 .register(AskCommand.spec(gateway))
+                .register(ModelsCommand.spec(models.catalog()))
+                .register(RoomModelCommands.model(models.catalog(), policies))
+                .register(RoomModelCommands.privacy(models.catalog(), policies))
                 .register(PolicyCommand.spec(policies))
                 .register(BudgetCommand.spec(policies))
                 .register(AuditCommand.spec(policies));
@@ -179,17 +188,31 @@ public final class Steward {
     }
 
     /** The databases the application opens at start, after their migrations. */
-    private record Stores(Inbox inbox, Ledger ledger, DirectRooms directRooms) {}
+    private record Stores(Inbox inbox, Ledger ledger, DirectRooms directRooms, RoomSettings rooms) {}
 
-    private static ModelGateway gateway(Vertx vertx, StewardConfig config, Clock clock, BotPolicies policies,
-            Budgets budgets, Ledger ledger, AuditLog audit, RequestGuard.AdminAlerts alerts) {
+    /** The model gateway and what shows and sets its models, sharing one router and one guard. */
+    private record Gateway(ModelGateway gateway, GatewayCatalog catalog) {}
+
+    private static Gateway gateway(Vertx vertx, StewardConfig config, Clock clock, MatrixClient bot,
+            BotPolicies policies, Budgets budgets, Stores stores, AuditLog audit, StewardMetrics metrics) {
         StewardConfig.Models models = config.models();
-        Map<String, ChatModel> chatModels = new HashMap<>();
-        models.entries().forEach(entry -> chatModels.put(entry.name(), ProviderFactory.build(entry)));
-        return new ModelGateway(vertx, clock, new ModelRouter(models.entries(), models.defaultModel(),
-                models.fallbacks()), chatModels, new CircuitBreaker(clock, 3, Duration.ofSeconds(30)), policies,
-                budgets, ledger, new RequestGuard(new PiiScanner(), config.safety().contentFilter(), audit, alerts,
-                        ContentStrings.forLanguage(config.safety().language())), audit);
+        StewardConfig.Conversation conversation = config.conversation();
+        ModelRouter router = new ModelRouter(models.entries(), models.defaultModel(), models.fallbacks());
+        RequestGuard guard = new RequestGuard(new PiiScanner(), config.safety().contentFilter(), audit,
+                new MatrixAdminAlerts(bot, config.safety().adminRoom()),
+                ContentStrings.forLanguage(config.safety().language()));
+        ModelGateway.Context context = new ModelGateway.Context(
+                new ConversationReader(bot, new RoomNames(bot), config.bot().commandPrefix(),
+                        conversation.threadMessages(), conversation.recentMessages()),
+                new SystemPrompts(conversation.systemPrompt(), conversation.roomPrompts(), conversation.rolePrompts(),
+                        clock, config.safety().timeZone()),
+                MemoryRetrieval.NONE, stores.rooms());
+        Attempts attempts = Attempts.forModels(clock, models.entries(), new CircuitBreaker(clock, 3,
+                Duration.ofSeconds(30)), stores.ledger(), metrics);
+        ModelGateway gateway = new ModelGateway(vertx, router, context,
+                new ModelGateway.Safety(policies, budgets, guard, audit), attempts);
+        return new Gateway(gateway, new GatewayCatalog(vertx, router, models.entries(), stores.rooms(), policies,
+                guard, budgets));
     }
 
     private static Policies policies(StewardConfig config, HikariDataSource dataSource, Clock clock, AuditLog audit) {

@@ -5,13 +5,16 @@ import dev.steward.homeserver.appservice.AppserviceListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import dev.steward.bot.gateway.Ledger;
+import dev.steward.bot.gateway.ModelMeters;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Every meter Steward declares, in one place. Names start with {@code steward_}; tags take few values (route,
- * command, outcome), never a room or user id.
+ * command, model, outcome), never a room or user id.
  */
-public final class StewardMetrics implements AppserviceListener {
+public final class StewardMetrics implements AppserviceListener, ModelMeters {
     private final MeterRegistry registry;
     private final Counter transactionsStored;
     private final Counter transactionsRepeated;
@@ -57,6 +60,24 @@ public final class StewardMetrics implements AppserviceListener {
     public void command(String knownName, Outcome outcome) {
         String name = outcome == Outcome.UNKNOWN ? "unknown" : knownName;
         registry.counter("steward_commands", "command", name, "outcome", outcome.tag()).increment();
+    }
+
+    @Override
+    public void attempt(Ledger.Entry entry, String outcome) {
+        String model = entry.model();
+        registry.counter("steward_model_requests", "model", model, "outcome", outcome).increment();
+        registry.counter("steward_model_tokens_in", "model", model, "outcome", outcome).increment(entry.tokensIn());
+        registry.counter("steward_model_tokens_out", "model", model, "outcome", outcome).increment(entry.tokensOut());
+        registry.counter("steward_model_cost", "model", model, "outcome", outcome)
+                .increment(entry.cost().doubleValue());
+        Timer.builder("steward_model_latency").tags("model", model, "outcome", outcome)
+                .publishPercentileHistogram().register(registry)
+                .record(java.time.Duration.ofMillis(entry.latencyMs()));
+    }
+
+    @Override
+    public void fallback(String failedModel, String outcome) {
+        registry.counter("steward_model_fallbacks", "model", failedModel, "outcome", outcome).increment();
     }
 
     public void inboxPending(long pending) {

@@ -37,7 +37,7 @@ public final class CommandParser {
     }
 
     /** Older clients quote the replied-to message as "> ..." lines before the reply; the command follows them. */
-    static String withoutReplyFallback(String body) {
+    public static String withoutReplyFallback(String body) {
         if (!body.startsWith("> ")) {
             return body;
         }

@@ -14,6 +14,18 @@ public interface RoomReplies {
      */
     Future<EventId> notice(MatrixEvent source, String purpose, String text);
 
+    /** Like {@link #notice}, for Markdown text (a model's answer): posted with its HTML rendering as well. */
+    Future<EventId> markdown(MatrixEvent source, String purpose, String markdown);
+
+    /**
+     * Replaces the text of Steward's earlier reply {@code original} (an {@code m.replace} edit); {@code revision}
+     * numbers the edits of one reply, so handling the event again never posts an edit twice.
+     */
+    Future<EventId> edit(MatrixEvent source, String purpose, EventId original, int revision, String markdown);
+
+    /** Shows (or stops showing) that Steward is typing in the room; failures are not worth reporting. */
+    Future<Void> typing(RoomId room, boolean typing);
+
     /** The sender's power level in the room, for commands that require one. */
     Future<Integer> powerLevel(RoomId room, UserId user);
 }

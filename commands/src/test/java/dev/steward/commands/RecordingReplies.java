@@ -13,10 +13,15 @@ public final class RecordingReplies implements RoomReplies {
     /** One notice as it would have been posted. */
     public record Notice(MatrixEvent source, String purpose, String text) {}
 
+    /** One edit of an earlier notice. */
+    public record Edit(EventId original, int revision, String text) {}
+
     /** One power level question. */
     public record PowerLevelQuery(RoomId room, UserId user) {}
 
     private final List<Notice> notices = new ArrayList<>();
+    private final List<Edit> edits = new ArrayList<>();
+    private final List<Boolean> typing = new ArrayList<>();
     private final List<PowerLevelQuery> powerLevelQueries = new ArrayList<>();
     private int powerLevel;
     private boolean failSending;
@@ -43,6 +48,15 @@ public final class RecordingReplies implements RoomReplies {
         return notices;
     }
 
+    public synchronized List<Edit> edits() {
+        return List.copyOf(edits);
+    }
+
+    /** Each typing notification sent, in order: true for started, false for stopped. */
+    public synchronized List<Boolean> typing() {
+        return List.copyOf(typing);
+    }
+
     public List<PowerLevelQuery> powerLevelQueries() {
         return powerLevelQueries;
     }
@@ -56,7 +70,28 @@ public final class RecordingReplies implements RoomReplies {
     }
 
     @Override
-    public Future<EventId> notice(MatrixEvent source, String purpose, String text) {
+    public Future<EventId> markdown(MatrixEvent source, String purpose, String markdown) {
+        return notice(source, purpose, markdown);
+    }
+
+    @Override
+    public synchronized Future<EventId> edit(MatrixEvent source, String purpose, EventId original, int revision,
+            String markdown) {
+        if (failSending) {
+            return Future.failedFuture(new IllegalStateException("homeserver unreachable"));
+        }
+        edits.add(new Edit(original, revision, markdown));
+        return Future.succeededFuture(EventId.of("$edit" + edits.size()));
+    }
+
+    @Override
+    public synchronized Future<Void> typing(RoomId room, boolean on) {
+        typing.add(on);
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public synchronized Future<EventId> notice(MatrixEvent source, String purpose, String text) {
         if (failSending) {
             return Future.failedFuture(new IllegalStateException("homeserver unreachable"));
         }

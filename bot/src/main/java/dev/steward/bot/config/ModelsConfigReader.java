@@ -68,6 +68,7 @@ final class ModelsConfigReader {
         int contextWindow = (int) fields.number("context_window", 8192, 256, 10_000_000);
         long timeout = fields.number("timeout_seconds", 60, 1, 3600);
         int maxAnswer = (int) fields.number("max_answer_tokens", 1024, 1, 1_000_000);
+        boolean stream = fields.bool("stream", true);
         fields.reportUnknown();
         ModelEntry.Provider provider = provider(reader, path, providerText);
         if (name == null || modelId == null) {
@@ -80,7 +81,7 @@ final class ModelsConfigReader {
             return Optional.empty();
         }
         return Optional.of(new ModelEntry(name, provider, modelId, baseUrl, apiKey, local, priceIn, priceOut,
-                contextWindow, Duration.ofSeconds(timeout), maxAnswer));
+                contextWindow, Duration.ofSeconds(timeout), maxAnswer, stream));
     }
 
     private static ModelEntry.Provider provider(ConfigReader reader, String path, String text) {
@@ -99,7 +100,8 @@ final class ModelsConfigReader {
     /** The fields of one list entry, each reported under its path, unknown ones too. */
     private record Fields(ConfigReader reader, String path, JsonNode node) {
         private static final Set<String> KNOWN = Set.of("name", "provider", "model_id", "base_url", "api_key_env",
-                "local", "price_in", "price_out", "context_window", "timeout_seconds", "max_answer_tokens");
+                "local", "price_in", "price_out", "context_window", "timeout_seconds", "max_answer_tokens",
+                "stream");
 
         String text(String field, String fallback) {
             JsonNode value = node.get(field);

@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /** Steward's whole configuration, validated. Read by {@link ConfigLoader}; every key is in config.example.yaml. */
 public record StewardConfig(Path dataDir, Homeserver homeserver, Appservice appservice, Bot bot, Invites invites,
-        Pipeline pipeline, Safety safety, Models models) {
+        Pipeline pipeline, Safety safety, Models models, Conversation conversation) {
 
     /** The homeserver Steward belongs to. */
     public record Homeserver(String url, ServerName serverName) {}
@@ -50,6 +50,13 @@ public record StewardConfig(Path dataDir, Homeserver homeserver, Appservice apps
 
     /** The configured models (none by default: Steward then explains how to add one), the default and fallbacks. */
     public record Models(List<ModelEntry> entries, Optional<String> defaultModel, List<String> fallbacks) {}
+
+    /**
+     * What a model sees besides the question: the system prompt (a room's own replaces the default; a role's is added
+     * to it), and how many earlier messages of the thread or reply chain and of the room are read for context.
+     */
+    public record Conversation(String systemPrompt, Map<RoomId, String> roomPrompts, Map<String, String> rolePrompts,
+            int threadMessages, int recentMessages) {}
 
     public UserId botUserId() {
         return UserId.of(bot.localpart(), homeserver.serverName());

@@ -6,11 +6,12 @@ import java.util.Optional;
 
 /**
  * One configured model: how to reach it (provider, model id, base URL, API key from the environment), whether it
- * runs locally (only local models may see sensitive content), its price per million tokens, and its limits.
+ * runs locally (only local models may see sensitive content), its price per million tokens, its limits, and whether
+ * its answers are streamed (posted as they arrive, then edited).
  */
 public record ModelEntry(String name, Provider provider, String modelId, Optional<String> baseUrl,
         Optional<String> apiKey, boolean local, BigDecimal pricePerMillionIn, BigDecimal pricePerMillionOut,
-        int contextWindow, Duration timeout, int maxAnswerTokens) {
+        int contextWindow, Duration timeout, int maxAnswerTokens, boolean stream) {
 
     /** The LangChain4j provider families Steward builds models for. */
     public enum Provider {

@@ -1,10 +1,10 @@
 package dev.steward.bot.gateway;
 
-import dev.langchain4j.data.message.SystemMessage;
-import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.output.TokenUsage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.steward.bot.conversation.Conversation;
+import dev.steward.bot.conversation.ConversationReader;
+import dev.steward.bot.conversation.Turn;
+import dev.steward.bot.rooms.RoomSettings;
 import dev.steward.commands.UserFacingException;
 import dev.steward.commands.ask.ModelPort;
 import dev.steward.commands.policy.MemberPolicies;
@@ -17,145 +17,155 @@ import dev.steward.safety.budget.Usage;
 import dev.steward.safety.policy.EffectivePolicy;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One interface to many models: routes a question by the member's policy, guards what leaves and what comes back,
- * reserves the budget, tries the route's models in order (skipping providers whose circuit is open), settles the
- * budget, and writes one ledger row per attempt. Blocking provider calls run on worker threads.
+ * One interface to many models: reads the conversation and the member's policy, recalls the room's memories, guards
+ * what leaves and what comes back, routes, reserves the budget, tries the route's models in order, settles the
+ * budget. Blocking steps (H2, the provider's HTTP call) run on worker threads.
  */
 public final class ModelGateway implements ModelPort {
     private static final Logger log = LoggerFactory.getLogger(ModelGateway.class);
-    private static final String SYSTEM_PROMPT = """
-            You are Steward, an assistant in a private Matrix room of a family or a team. Answer briefly and kindly.
-            Placeholders such as [EMAIL_1] stand for personal data the member wrote; keep them as they are.""";
+    // Memories get at most a quarter of the smallest context window, and never crowd out the conversation.
+    private static final int MEMORY_TOKENS_MAX = 1500;
+
+    /** Where the conversation around a question comes from. */
+    public record Context(ConversationReader conversations, SystemPrompts prompts, MemoryRetrieval memory,
+            RoomSettings rooms) {}
+
+    /** The safety side: the member's policy, budgets, the guard on text, and the audit log. */
+    public record Safety(MemberPolicies policies, Budgets budgets, RequestGuard guard, AuditLog audit) {}
 
     private final Vertx vertx;
-    private final Clock clock;
     private final ModelRouter router;
-    private final Map<String, ChatModel> models;
-    private final CircuitBreaker breaker;
-    private final MemberPolicies policies;
-    private final Budgets budgets;
-    private final Ledger ledger;
-    private final RequestGuard guard;
-    private final AuditLog audit;
+    private final Context context;
+    private final Safety safety;
+    private final Attempts attempts;
 
-    public ModelGateway(Vertx vertx, Clock clock, ModelRouter router, Map<String, ChatModel> models,
-            CircuitBreaker breaker, MemberPolicies policies, Budgets budgets, Ledger ledger, RequestGuard guard,
-            AuditLog audit) {
+    public ModelGateway(Vertx vertx, ModelRouter router, Context context, Safety safety, Attempts attempts) {
         this.vertx = vertx;
-        this.clock = clock;
         this.router = router;
-        this.models = models;
-        this.breaker = breaker;
-        this.policies = policies;
-        this.budgets = budgets;
-        this.ledger = ledger;
-        this.guard = guard;
-        this.audit = audit;
+        this.context = context;
+        this.safety = safety;
+        this.attempts = attempts;
     }
 
     @Override
-    public Future<String> ask(Question question) {
+    public Future<String> ask(Question question, Consumer<String> progress) {
         if (!router.anyConfigured()) {
             return Future.failedFuture(new UserFacingException(GatewayStrings.NO_MODEL_CONFIGURED));
         }
         MatrixEvent event = question.event();
-        return policies.effective(event.roomId(), event.sender())
-                .compose(policy -> vertx.executeBlocking(() -> answer(question, policy), false));
+        Future<EffectivePolicy> policy = safety.policies().effective(event.roomId(), event.sender());
+        Future<Conversation> conversation = context.conversations().read(event);
+        return Future.all(policy, conversation).compose(both -> vertx.executeBlocking(
+                () -> answer(question, policy.result(), conversation.result(), progress), false));
     }
 
-    /** The whole request, on a worker thread: every step blocks (H2, the provider's HTTP call). */
-    private String answer(Question question, EffectivePolicy policy) {
+    /** The whole request, on a worker thread. */
+    private String answer(Question question, EffectivePolicy policy, Conversation conversation,
+            Consumer<String> progress) {
         MatrixEvent event = question.event();
-        RequestGuard.Prepared prepared = guard.prepare(event, question.text(), policy);
-        RoutePlan plan = router.route(policy, prepared.sensitive(), question.model());
+        RoomSettings.Setting room = context.rooms().of(event.roomId());
+        List<MemoryRetrieval.Recollection> memories = recall(question);
+        Request request = Request.prepare(safety.guard(), event, question.text(), memories, conversation, policy);
+        RoutePlan plan = router.route(new RouteRequest(policy, request.prepared().sensitive(), room.isPrivate(),
+                question.model(), room.defaultModel(), safety.budgets().nearLimit(event.sender(), Limits.of(policy))));
         if (plan instanceof RoutePlan.Refuse refuse) {
-            audit.record(event.sender(), Optional.of(event.roomId()), refuse.rule(), "refused", "model request");
+            safety.audit().record(event.sender(), Optional.of(event.roomId()), refuse.rule(), "refused",
+                    "model request");
             throw new UserFacingException(refuse.message());
         }
         RoutePlan.Go go = (RoutePlan.Go) plan;
-        BudgetDecision.Reserved reserved = reserve(event, policy, go, prepared.text());
-        long reservation = reserved.reservationId();
+        String systemPrompt = context.prompts().forRequest(event.roomId(), conversation.roomName(), policy.role(),
+                conversation.askerName());
+        BudgetDecision.Reserved reserved = reserve(event, policy, go, request.messagesFor(systemPrompt,
+                go.candidates().get(0)));
         String budgetNote = reserved.nearLimit().map(GatewayStrings::nearLimit).orElse("");
         Usage used = Usage.NONE;
         try {
-            int tried = 0;
-            for (ModelEntry model : go.candidates()) {
-                if (!breaker.allows(model.endpoint())) {
-                    tried++;
-                    continue;
-                }
-                Optional<Attempt> attempt = call(event, model, prepared, go.reason(), tried);
-                tried++;
-                if (attempt.isPresent()) {
-                    used = attempt.get().usage();
-                    String answer = guard.finish(event, attempt.get().text(), prepared, policy);
-                    return answer + budgetNote + GatewayStrings.footer(model);
-                }
-            }
-            throw new UserFacingException(GatewayStrings.ALL_FAILED);
+            Attempts.Answered answered = attempts.run(event, go, model -> request.messagesFor(systemPrompt, model),
+                    request.prepared(), shownWhileStreaming(event, request.prepared(), policy, progress));
+            used = answered.usage();
+            String answer = safety.guard().finish(event, answered.text(), request.prepared(), policy);
+            return answer + budgetNote + GatewayStrings.footer(answered.model());
         } finally {
-            budgets.settle(reservation, used);
+            safety.budgets().settle(reserved.reservationId(), used);
         }
     }
 
-    private BudgetDecision.Reserved reserve(MatrixEvent event, EffectivePolicy policy, RoutePlan.Go go, String text) {
-        long tokensIn = estimateTokens(SYSTEM_PROMPT) + estimateTokens(text);
+    private List<MemoryRetrieval.Recollection> recall(Question question) {
+        int budget = Math.min(MEMORY_TOKENS_MAX, router.smallestContextWindow() / 4);
+        try {
+            return context.memory().recall(question.event().roomId(), question.event().sender(), question.text(),
+                    budget);
+        } catch (RuntimeException e) {
+            log.warn("recalling memories for {} failed; answering without them", question.event().eventId(), e);
+            return List.of();
+        }
+    }
+
+    /** Streamed text as the member may see it: placeholders restored, and nothing once the filter would withhold it. */
+    private Consumer<String> shownWhileStreaming(MatrixEvent event, RequestGuard.Prepared prepared,
+            EffectivePolicy policy, Consumer<String> progress) {
+        return soFar -> safety.guard().shownWhileStreaming(soFar, prepared, policy).ifPresent(progress);
+    }
+
+    private BudgetDecision.Reserved reserve(MatrixEvent event, EffectivePolicy policy, RoutePlan.Go go,
+            List<ChatMessage> messages) {
+        long tokensIn = Attempts.estimateTokens(messages);
         ModelEntry dearest = go.candidates().stream()
                 .max((a, b) -> a.cost(tokensIn, a.maxAnswerTokens()).compareTo(b.cost(tokensIn, b.maxAnswerTokens())))
                 .orElseThrow();
         Usage estimate = new Usage(tokensIn + dearest.maxAnswerTokens(),
                 dearest.cost(tokensIn, dearest.maxAnswerTokens()));
-        BudgetDecision decision = budgets.reserve(event.sender(), Limits.of(policy), estimate);
+        BudgetDecision decision = safety.budgets().reserve(event.sender(), Limits.of(policy), estimate);
         if (decision instanceof BudgetDecision.OverBudget over) {
-            audit.record(event.sender(), Optional.of(event.roomId()), "budget", "refused", over.period() + " budget");
+            safety.audit().record(event.sender(), Optional.of(event.roomId()), "budget", "refused",
+                    over.period() + " budget");
             throw new UserFacingException(GatewayStrings.overBudget(over));
         }
         return (BudgetDecision.Reserved) decision;
     }
 
-    private record Attempt(String text, Usage usage) {}
+    /** The question with its context, as it may leave Steward, split back into its parts after the guard. */
+    private record Request(RequestGuard.Prepared prepared, List<MemoryRetrieval.Recollection> memories,
+            List<Turn> earlier, List<Turn> recent, String askerName) {
 
-    private Optional<Attempt> call(MatrixEvent event, ModelEntry model, RequestGuard.Prepared prepared, String reason,
-            int fallbacksTried) {
-        Instant started = clock.instant();
-        long startNanos = System.nanoTime();
-        try {
-            ChatResponse response = models.get(model.name())
-                    .chat(SystemMessage.from(SYSTEM_PROMPT), UserMessage.from(prepared.text()));
-            breaker.succeeded(model.endpoint());
-            String text = response.aiMessage().text();
-            TokenUsage usage = response.tokenUsage();
-            boolean estimated = usage == null || usage.inputTokenCount() == null || usage.outputTokenCount() == null;
-            long in = estimated ? estimateTokens(SYSTEM_PROMPT) + estimateTokens(prepared.text()) : usage.inputTokenCount();
-            long out = estimated ? estimateTokens(text) : usage.outputTokenCount();
-            BigDecimal cost = model.cost(in, out);
-            ledger.record(new Ledger.Entry(started, event.sender().value(), event.roomId().value(),
-                    event.eventId().value(), model.name(), model.provider().configName(), in, out, estimated, cost,
-                    millisSince(startNanos), reason, fallbacksTried, prepared.redactions(), "ok"));
-            return Optional.of(new Attempt(text, new Usage(in + out, cost)));
-        } catch (RuntimeException e) {
-            breaker.failed(model.endpoint());
-            log.warn("model {} failed for {} in {}: {}", model.name(), event.eventId(), event.roomId(),
-                    e.getClass().getSimpleName());
-            ledger.record(new Ledger.Entry(started, event.sender().value(), event.roomId().value(),
-                    event.eventId().value(), model.name(), model.provider().configName(), 0, 0, true, BigDecimal.ZERO,
-                    millisSince(startNanos), reason, fallbacksTried, prepared.redactions(),
-                    "error: " + e.getClass().getSimpleName()));
-            return Optional.empty();
+        static Request prepare(RequestGuard guard, MatrixEvent event, String question,
+                List<MemoryRetrieval.Recollection> memories, Conversation conversation, EffectivePolicy policy) {
+            List<String> texts = new ArrayList<>();
+            memories.forEach(memory -> texts.add(memory.text()));
+            conversation.earlier().forEach(turn -> texts.add(turn.text()));
+            conversation.recent().forEach(turn -> texts.add(turn.text()));
+            RequestGuard.Prepared prepared = guard.prepare(event, question, texts, policy);
+            List<String> safe = prepared.context();
+            int at = 0;
+            List<MemoryRetrieval.Recollection> safeMemories = new ArrayList<>();
+            for (MemoryRetrieval.Recollection memory : memories) {
+                safeMemories.add(new MemoryRetrieval.Recollection(safe.get(at++), memory.author(), memory.at(),
+                        memory.link()));
+            }
+            List<Turn> earlier = new ArrayList<>();
+            for (Turn turn : conversation.earlier()) {
+                earlier.add(new Turn(turn.name(), turn.fromSteward(), safe.get(at++)));
+            }
+            List<Turn> recent = new ArrayList<>();
+            for (Turn turn : conversation.recent()) {
+                recent.add(new Turn(turn.name(), turn.fromSteward(), safe.get(at++)));
+            }
+            return new Request(prepared, safeMemories, earlier, recent, conversation.askerName());
         }
-    }
 
-    private static long millisSince(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
+        List<ChatMessage> messagesFor(String systemPrompt, ModelEntry model) {
+            return PromptBuilder.build(new PromptBuilder.Parts(systemPrompt, memories, recent, earlier, askerName,
+                    prepared.text()), model.contextWindow() - model.maxAnswerTokens());
+        }
     }
 
     /** About four characters a token: used for the reservation, and when a provider reports no usage. */

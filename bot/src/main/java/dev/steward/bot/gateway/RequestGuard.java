@@ -24,8 +24,16 @@ import java.util.Optional;
  * refuses or changes something is audited, with types and counts only. Blocking (audit log): use a worker.
  */
 public final class RequestGuard {
-    /** A request as it may leave: the text to send, the redaction to undo in the answer, and its privacy tier. */
-    record Prepared(String text, Optional<Redacted> redaction, boolean sensitive, String redactions) {}
+    /**
+     * A request as it may leave: the question and its context (earlier messages, memories) to send, the redaction to
+     * undo in the answer, and its privacy tier.
+     */
+    record Prepared(String text, List<String> context, Optional<Redacted> redaction, boolean sensitive,
+            String redactions) {}
+
+    // Joins the question and its context for one scan, so a value gets the same placeholder wherever it occurs.
+    // Matrix text never needs NUL, and no detector matches across it.
+    private static final String SEPARATOR = "\u0000";
 
     /** Where a self-harm match is reported, so that a person can reach out. */
     public interface AdminAlerts {
@@ -47,9 +55,24 @@ public final class RequestGuard {
         this.strings = strings;
     }
 
-    Prepared prepare(MatrixEvent event, String text, EffectivePolicy policy) {
+    /**
+     * The content filter looks at the question only: what others said earlier is context, not the member's request.
+     * Personal data is looked for everywhere; in context it is redacted even under {@code block}, since the member
+     * cannot take others' words out of their question.
+     */
+    Prepared prepare(MatrixEvent event, String question, List<String> context, EffectivePolicy policy) {
+        List<String> parts = new java.util.ArrayList<>();
+        parts.add(question);
+        context.forEach(part -> parts.add(part.replace(SEPARATOR, "")));
+        Prepared whole = prepare(event, question, String.join(SEPARATOR, parts), policy);
+        List<String> split = List.of(whole.text().split(SEPARATOR, -1));
+        return new Prepared(split.get(0), split.subList(1, split.size()), whole.redaction(), whole.sensitive(),
+                whole.redactions());
+    }
+
+    private Prepared prepare(MatrixEvent event, String question, String text, EffectivePolicy policy) {
         FilterLevel level = FilterLevel.valueOf(policy.get(PolicyKey.CONTENT_FILTER).toUpperCase(Locale.ROOT));
-        Verdict verdict = filter.check(text, level);
+        Verdict verdict = filter.check(question, level);
         if (verdict.blocked()) {
             record(event, "content_filter", "refused", "request: " + verdict.categories());
             if (verdict.selfHarm()) {
@@ -61,9 +84,12 @@ public final class RequestGuard {
         ScanSummary summary = ScanSummary.of(findings);
         boolean sensitive = policy.get(PolicyKey.LOCAL_ONLY);
         if (findings.isEmpty()) {
-            return new Prepared(text, Optional.empty(), sensitive, "none");
+            return new Prepared(text, List.of(), Optional.empty(), sensitive, "none");
         }
         String action = policy.get(PolicyKey.PII);
+        if (action.equals("block") && findings.stream().allMatch(finding -> finding.start() >= question.length())) {
+            action = "redact";
+        }
         return switch (action) {
             case "block" -> {
                 record(event, "pii", "refused", summary.toString());
@@ -72,13 +98,13 @@ public final class RequestGuard {
             case "redact" -> {
                 Redacted redacted = Redaction.redact(text, findings);
                 record(event, "pii", "redacted", summary.toString());
-                yield new Prepared(redacted.text(), Optional.of(redacted), sensitive, summary.toString());
+                yield new Prepared(redacted.text(), List.of(), Optional.of(redacted), sensitive, summary.toString());
             }
             case "local_only" -> {
                 record(event, "pii", "kept local", summary.toString());
-                yield new Prepared(text, Optional.empty(), true, summary.toString());
+                yield new Prepared(text, List.of(), Optional.empty(), true, summary.toString());
             }
-            default -> new Prepared(text, Optional.empty(), sensitive, "allowed " + summary);
+            default -> new Prepared(text, List.of(), Optional.empty(), sensitive, "allowed " + summary);
         };
     }
 
@@ -92,6 +118,22 @@ public final class RequestGuard {
             return strings.reply(verdict, true);
         }
         return restored;
+    }
+
+    /** Whether a text would have to stay on local models under this policy; nothing is recorded (a preview). */
+    boolean wouldStayLocal(String text, EffectivePolicy policy) {
+        return policy.get(PolicyKey.LOCAL_ONLY)
+                || (policy.get(PolicyKey.PII).equals("local_only") && !scanner.scan(text).isEmpty());
+    }
+
+    /**
+     * Part of a streaming answer as the member may see it meanwhile: originals restored, and nothing at all once the
+     * content filter would withhold it (the final answer is then replaced, and audited, by {@link #finish}).
+     */
+    Optional<String> shownWhileStreaming(String soFar, Prepared prepared, EffectivePolicy policy) {
+        String restored = prepared.redaction().map(redaction -> redaction.restore(soFar)).orElse(soFar);
+        FilterLevel level = FilterLevel.valueOf(policy.get(PolicyKey.CONTENT_FILTER).toUpperCase(Locale.ROOT));
+        return filter.check(restored, level).blocked() ? Optional.empty() : Optional.of(restored);
     }
 
     private void record(MatrixEvent event, String rule, String action, String detail) {

@@ -5,6 +5,7 @@ import dev.steward.commands.Invocation;
 import dev.steward.commands.RoomReplies;
 import dev.steward.commands.UserFacingException;
 import dev.steward.commands.ask.ModelPort;
+import dev.steward.commands.ask.StreamedReply;
 import dev.steward.homeserver.client.MatrixClient;
 import dev.steward.homeserver.event.MatrixEvent;
 import dev.steward.homeserver.id.RoomId;
@@ -17,6 +18,8 @@ import java.util.Optional;
  * answered as a reply.
  */
 public final class ChatHandler {
+    private static final String PURPOSE = "chat-answer";
+
     private final MatrixClient bot;
     private final ModelPort models;
     private final CommandGate gate;
@@ -57,11 +60,12 @@ public final class ChatHandler {
         Invocation asAsk = new Invocation(event, "ask", question);
         return gate.check(asAsk, true)
                 .compose(refusal -> refusal.isPresent()
-                        ? Future.succeededFuture(refusal.get())
-                        : models.ask(new ModelPort.Question(event, question, Optional.empty()))
+                        ? replies.notice(event, PURPOSE, refusal.get())
+                        : StreamedReply.answer(models, replies, new ModelPort.Question(event, question,
+                                Optional.empty()), PURPOSE, StreamedReply.EDIT_INTERVAL)
                                 .recover(e -> e instanceof UserFacingException refused
-                                        ? Future.succeededFuture(refused.getMessage()) : Future.failedFuture(e)))
-                .compose(text -> replies.notice(event, "chat-answer", text))
+                                        ? replies.notice(event, PURPOSE, refused.getMessage())
+                                        : Future.failedFuture(e)))
                 .mapEmpty();
     }
 

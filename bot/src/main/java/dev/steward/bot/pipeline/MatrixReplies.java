@@ -11,9 +11,13 @@ import dev.steward.homeserver.id.UserId;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 
 /** Answers in rooms through the client-server API, as the bot. */
 public final class MatrixReplies implements RoomReplies {
+    // Long enough for a slow model's first words; stopped explicitly as soon as the answer is posted.
+    private static final Duration TYPING_TIMEOUT = Duration.ofSeconds(30);
+
     private final MatrixClient bot;
 
     public MatrixReplies(MatrixClient bot) {
@@ -22,12 +26,49 @@ public final class MatrixReplies implements RoomReplies {
 
     @Override
     public Future<EventId> notice(MatrixEvent source, String purpose, String text) {
-        JsonObject content = new JsonObject()
-                .put("msgtype", EventTypes.NOTICE)
-                .put("body", text)
-                .put("m.relates_to", relation(source))
+        return reply(source, purpose, new JsonObject().put("msgtype", EventTypes.NOTICE).put("body", text));
+    }
+
+    @Override
+    public Future<EventId> markdown(MatrixEvent source, String purpose, String markdown) {
+        return reply(source, purpose, formatted(markdown));
+    }
+
+    /**
+     * An edit (spec: "Event replacements"): the new text in {@code m.new_content}, and a fallback body starting with
+     * "* " for clients that do not show edits. Mentions are left out, so an edit never notifies anyone again.
+     */
+    @Override
+    public Future<EventId> edit(MatrixEvent source, String purpose, EventId original, int revision, String markdown) {
+        JsonObject replacement = formatted(markdown);
+        JsonObject content = formatted(markdown)
+                .put("body", "* " + replacement.getString("body"))
+                .put("m.new_content", replacement)
+                .put("m.relates_to", new JsonObject().put("rel_type", "m.replace").put("event_id", original.value()));
+        content.remove("formatted_body");
+        content.remove("format");
+        return bot.send(source.roomId(), EventTypes.MESSAGE, content,
+                TxnIds.derive(source.eventId(), purpose + ":edit:" + revision));
+    }
+
+    @Override
+    public Future<Void> typing(RoomId room, boolean typing) {
+        return bot.typing(room, typing, TYPING_TIMEOUT).otherwiseEmpty();
+    }
+
+    private Future<EventId> reply(MatrixEvent source, String purpose, JsonObject content) {
+        content.put("m.relates_to", relation(source))
                 .put("m.mentions", new JsonObject().put("user_ids", new JsonArray().add(source.sender().value())));
         return bot.send(source.roomId(), EventTypes.MESSAGE, content, TxnIds.derive(source.eventId(), purpose));
+    }
+
+    /** A notice whose body is the Markdown itself, the usual plain-text form, and whose HTML is its rendering. */
+    private static JsonObject formatted(String markdown) {
+        return new JsonObject()
+                .put("msgtype", EventTypes.NOTICE)
+                .put("body", markdown)
+                .put("format", "org.matrix.custom.html")
+                .put("formatted_body", MatrixHtml.render(markdown));
     }
 
     /** A reply to the source; inside its thread when the source was in one (spec: "Threads", replies in threads). */

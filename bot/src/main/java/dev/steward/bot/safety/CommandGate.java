@@ -18,7 +18,8 @@ import java.util.Set;
  */
 public final class CommandGate {
     /** Commands that work whatever the policy says: they only show or explain. */
-    static final Set<String> ALWAYS_AVAILABLE = Set.of("help", "ping", "status", "policy", "budget", "audit");
+    static final Set<String> ALWAYS_AVAILABLE = Set.of("help", "ping", "status", "policy", "budget", "audit",
+            "models", "model", "private");
 
     private final Vertx vertx;
     private final MemberPolicies policies;

@@ -31,6 +31,7 @@ public final class AskCommand {
         if (text.isBlank()) {
             throw new BadArgumentsException("Ask a question after the command.");
         }
-        return models.ask(new ModelPort.Question(context.event(), text, model)).compose(context::reply).mapEmpty();
+        return StreamedReply.answer(models, context.replies(), new ModelPort.Question(context.event(), text, model),
+                "ask:answer", StreamedReply.EDIT_INTERVAL).mapEmpty();
     }
 }

@@ -3,6 +3,7 @@ package dev.steward.commands.ask;
 import dev.steward.homeserver.event.MatrixEvent;
 import io.vertx.core.Future;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The model gateway as commands see it; the bot implements it (providers, routing, safety, budgets, ledger).
@@ -12,6 +13,10 @@ public interface ModelPort {
     /** One question: the event it came in, its text, and the model the member named, if any. */
     record Question(MatrixEvent event, String text, Optional<String> model) {}
 
-    /** The answer to post, with its footer. */
-    Future<String> ask(Question question);
+    /**
+     * The answer to post (Markdown, with its footer). While a provider streams, {@code progress} receives the answer
+     * so far, already checked by the safety policy, from any thread; it may be called again after a fallback
+     * started the answer over.
+     */
+    Future<String> ask(Question question, Consumer<String> progress);
 }

@@ -49,9 +49,18 @@ public final class TestHomeserver implements AutoCloseable {
                 BOT_LOCALPART, SERVER);
         Path registrationFile = dir.resolve("registration.yaml");
         Files.writeString(registrationFile, registration.toYaml());
-        LocalSynapse synapse = LocalSynapse.start(LocalSynapse.findScript(), "it", freePort(), SERVER,
+        LocalSynapse synapse = LocalSynapse.start(LocalSynapse.findScript(), instanceName(), freePort(), SERVER,
                 List.of(registrationFile));
         return new TestHomeserver(synapse, registration, registrationFile, appservicePort);
+    }
+
+    /**
+     * One Synapse instance per checkout: two clones (or worktrees) testing at once must not stop each other's
+     * homeserver, which they would under one shared name.
+     */
+    static String instanceName() {
+        Path checkout = Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize();
+        return "it-" + Integer.toHexString(checkout.toString().hashCode() & 0x7fffffff);
     }
 
     /** A port the OS says is free now (for servers that must know their port before they start). */

@@ -116,6 +116,30 @@ public final class TestPerson {
                         && event.value().equals(inReplyTo(candidate)));
     }
 
+    /**
+     * Waits for {@code sender}'s reply to {@code event} and, when it was posted while still being written (Steward
+     * streams answers: the text ends with " …" until the last edit), for its final text; returns that text as a
+     * client shows it, the latest edit's.
+     */
+    public String awaitAnswer(RoomId room, UserId sender, EventId event) {
+        JsonObject reply = awaitReply(room, sender, event);
+        EventId id = EventId.of(reply.getString("event_id"));
+        return Await.until(vertx, "the final text of " + id, Await.DEFAULT, () -> client.event(room, id)
+                .map(TestPerson::latestBody)
+                .map(text -> Optional.of(text).filter(done -> !done.endsWith(" …"))));
+    }
+
+    /** The text a client shows for a message: its latest edit's (Synapse bundles it in {@code unsigned}). */
+    public static String latestBody(JsonObject event) {
+        JsonObject edit = event.getJsonObject("unsigned", new JsonObject())
+                .getJsonObject("m.relations", new JsonObject())
+                .getJsonObject("m.replace");
+        if (edit != null && edit.getJsonObject("content", new JsonObject()).containsKey("m.new_content")) {
+            return body(new JsonObject().put("content", edit.getJsonObject("content").getJsonObject("m.new_content")));
+        }
+        return body(event);
+    }
+
     /** Waits until {@code user} has the membership in the room. */
     public void awaitMembership(RoomId room, UserId user, String membership) {
         Await.until(vertx, user + " to be '" + membership + "' in " + room, Await.DEFAULT,

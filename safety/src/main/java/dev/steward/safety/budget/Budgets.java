@@ -108,6 +108,15 @@ public final class Budgets {
         });
     }
 
+    /**
+     * Whether the member has used the warning share (80% by default) of a daily or monthly budget: routing then
+     * prefers the cheapest model they may use.
+     */
+    public boolean nearLimit(UserId member, Limits limits) {
+        Map<Period, Usage> spent = spent(member);
+        return java.util.Arrays.stream(Period.values()).anyMatch(period -> nearing(spent.get(period), limits.of(period)));
+    }
+
     public ZoneId zone() {
         return zone;
     }

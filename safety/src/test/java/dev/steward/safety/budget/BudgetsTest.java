@@ -116,6 +116,18 @@ class BudgetsTest {
     }
 
     @Test
+    void aMemberPastTheWarningShareIsNearTheLimitUntilTheDayIsOver() {
+        Budgets budgets = at("2026-11-21T12:00:00Z");
+        budgets.reserve(KID, ONE_EURO_A_DAY, euros("0.70"));
+        assertThat(budgets.nearLimit(KID, ONE_EURO_A_DAY)).isFalse();
+
+        budgets.reserve(KID, ONE_EURO_A_DAY, euros("0.15"));
+
+        assertThat(budgets.nearLimit(KID, ONE_EURO_A_DAY)).isTrue();
+        assertThat(at("2026-11-22T12:00:00Z").nearLimit(KID, ONE_EURO_A_DAY)).isFalse();
+    }
+
+    @Test
     void theWarningShareIsConfigurable() {
         Budgets halfway = new Budgets(pool, Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC), BERLIN,
                 new BigDecimal("0.5"));

@@ -1,0 +1,49 @@
+package dev.steward.bot.conversation;
+
+import dev.steward.commands.CommandParser;
+import io.vertx.core.json.JsonObject;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The text of an earlier message as a model should see it: the latest edit's text, without the quoted reply
+ * fallback and without Steward's footer; an {@code !ask} as its question. Empty for what is not conversation: other
+ * event types, edits themselves (their text counts in the message they edit), redacted messages, other commands.
+ */
+final class TurnText {
+    private static final Pattern ASK = Pattern.compile("(?is)ask(?:\\s+@[^\\s:]+)?\\s+(.+)");
+    private static final Pattern FOOTER = Pattern.compile("\\n\\n— [^\\n]{1,100}$");
+
+    private TurnText() {}
+
+    static Optional<String> of(JsonObject event, String commandPrefix) {
+        if (!"m.room.message".equals(event.getString("type")) || "m.replace".equals(ConversationReader.relation(event))) {
+            return Optional.empty();
+        }
+        JsonObject content = latestContent(event);
+        Object body = content.getValue("body");
+        if (!(body instanceof String text) || text.isBlank()) {
+            return Optional.empty();
+        }
+        String plain = CommandParser.withoutReplyFallback(text).strip();
+        if (plain.startsWith(commandPrefix)) {
+            // An earlier question is conversation; other commands and their answers are not.
+            Matcher ask = ASK.matcher(plain.substring(commandPrefix.length()));
+            if (!ask.matches()) {
+                return Optional.empty();
+            }
+            plain = ask.group(1).strip();
+        }
+        return Optional.of(FOOTER.matcher(plain).replaceFirst("").strip()).filter(t -> !t.isEmpty());
+    }
+
+    /** Synapse bundles a message's latest edit in {@code unsigned} (spec: "Server-side aggregation of m.replace"). */
+    private static JsonObject latestContent(JsonObject event) {
+        JsonObject edit = event.getJsonObject("unsigned", new JsonObject())
+                .getJsonObject("m.relations", new JsonObject())
+                .getJsonObject("m.replace", new JsonObject());
+        JsonObject replaced = edit.getJsonObject("content", new JsonObject()).getJsonObject("m.new_content");
+        return replaced != null ? replaced : event.getJsonObject("content", new JsonObject());
+    }
+}

@@ -1,0 +1,75 @@
+package dev.steward.bot.rooms;
+
+import dev.steward.homeserver.id.RoomId;
+import dev.steward.homeserver.id.UserId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+
+/**
+ * What admins set per room: private or not, and the room's default model. Kept in H2, and in memory because every
+ * model request reads it; loaded at start. Writes block: use a worker.
+ */
+public final class RoomSettings {
+    /** A room's settings; {@link #DEFAULTS} for a room nobody configured. */
+    public record Setting(boolean isPrivate, Optional<String> defaultModel) {
+        public static final Setting DEFAULTS = new Setting(false, Optional.empty());
+    }
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final Map<RoomId, Setting> settings = new ConcurrentHashMap<>();
+
+    public RoomSettings(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT room_id, is_private, default_model FROM room_setting");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                settings.put(RoomId.of(rows.getString(1)),
+                        new Setting(rows.getBoolean(2), Optional.ofNullable(rows.getString(3))));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the room settings failed", e);
+        }
+    }
+
+    public Setting of(RoomId room) {
+        return settings.getOrDefault(room, Setting.DEFAULTS);
+    }
+
+    public Setting setPrivate(RoomId room, boolean isPrivate, UserId by) {
+        return save(room, new Setting(isPrivate, of(room).defaultModel()), by);
+    }
+
+    public Setting setDefaultModel(RoomId room, Optional<String> model, UserId by) {
+        return save(room, new Setting(of(room).isPrivate(), model), by);
+    }
+
+    private synchronized Setting save(RoomId room, Setting setting, UserId by) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement merge = connection.prepareStatement("""
+                        MERGE INTO room_setting (room_id, is_private, default_model, updated_by, updated_at)
+                        KEY (room_id) VALUES (?, ?, ?, ?, ?)""")) {
+            merge.setString(1, room.value());
+            merge.setBoolean(2, setting.isPrivate());
+            merge.setString(3, setting.defaultModel().orElse(null));
+            merge.setString(4, by.value());
+            merge.setTimestamp(5, Timestamp.from(clock.instant()));
+            merge.executeUpdate();
+            settings.put(room, setting);
+            return setting;
+        } catch (SQLException e) {
+            throw new IllegalStateException("saving a room setting failed", e);
+        }
+    }
+}
