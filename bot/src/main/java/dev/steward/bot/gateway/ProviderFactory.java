@@ -12,6 +12,9 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
  * three times before the fallback gets its turn.
  */
 public final class ProviderFactory {
+    /** Ollama's own default address; the other providers' defaults are LangChain4j's (see {@link ModelListing}). */
+    static final String OLLAMA_URL = "http://127.0.0.1:11434";
+
     private ProviderFactory() {}
 
     public static ChatModel build(ModelEntry entry) {
@@ -26,7 +29,7 @@ public final class ProviderFactory {
                     .maxRetries(0)
                     .build();
             case OLLAMA -> OllamaChatModel.builder()
-                    .baseUrl(entry.baseUrl().orElse("http://127.0.0.1:11434"))
+                    .baseUrl(entry.baseUrl().orElse(OLLAMA_URL))
                     .modelName(entry.modelId())
                     .timeout(entry.timeout())
                     .numPredict(entry.maxAnswerTokens())
