@@ -1,5 +1,7 @@
 package dev.steward.bot;
 
+import dev.steward.bot.gateway.ModelReachability;
+import dev.steward.bot.gateway.ProviderHealth;
 import dev.steward.commands.builtin.StatusCommand;
 import dev.steward.homeserver.client.MatrixClient;
 import dev.steward.homeserver.inbox.Inbox;
@@ -8,6 +10,7 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,14 +22,17 @@ final class BotStatus implements StatusCommand.StatusSource {
     private final MatrixClient bot;
     private final String appserviceId;
     private final Inbox inbox;
+    private final ProviderHealth providers;
 
-    BotStatus(Vertx vertx, Clock clock, MatrixClient bot, String appserviceId, Inbox inbox) {
+    BotStatus(Vertx vertx, Clock clock, MatrixClient bot, String appserviceId, Inbox inbox,
+            ProviderHealth providers) {
         this.vertx = vertx;
         this.clock = clock;
         this.started = clock.instant();
         this.bot = bot;
         this.appserviceId = appserviceId;
         this.inbox = inbox;
+        this.providers = providers;
     }
 
     @Override
@@ -34,12 +40,19 @@ final class BotStatus implements StatusCommand.StatusSource {
         // The appservice ping goes homeserver -> Steward and back, so it proves both directions work.
         Future<Duration> ping = bot.pingAppservice(appserviceId, "status-" + UUID.randomUUID());
         Future<Long> depth = vertx.executeBlocking(inbox::pendingCount, false);
-        return Future.join(ping, depth).transform(ignored -> Future.succeededFuture(new StatusCommand.Status(
+        Future<List<ModelReachability>> models = providers.latest();
+        return Future.join(ping, depth, models).transform(ignored -> Future.succeededFuture(new StatusCommand.Status(
                 Version.get(),
                 Duration.between(started, clock.instant()),
                 ping.succeeded() ? Optional.of(ping.result()) : Optional.empty(),
                 ping.failed() ? Optional.of(ping.cause().getMessage()) : Optional.empty(),
+                models.result().stream().map(BotStatus::state).toList(),
                 // The inbox still holds the !status command itself while it is being answered.
                 depth.succeeded() ? Math.max(0, depth.result() - 1) : -1)));
+    }
+
+    private static StatusCommand.ProviderState state(ModelReachability result) {
+        return new StatusCommand.ProviderState(result.model(), result.local(), result.reachable(),
+                result.roundTripMs(), result.problem());
     }
 }

@@ -17,6 +17,8 @@ import dev.steward.bot.conversation.RoomNames;
 import dev.steward.bot.rooms.RoomSettings;
 import dev.steward.commands.ask.ModelsCommand;
 import dev.steward.commands.ask.RoomModelCommands;
+import dev.steward.bot.gateway.ProviderCheck;
+import dev.steward.bot.gateway.ProviderHealth;
 import dev.steward.bot.gateway.RequestGuard;
 import dev.steward.bot.pipeline.ChatHandler;
 import dev.steward.bot.pipeline.DirectRooms;
@@ -82,6 +84,8 @@ import org.slf4j.LoggerFactory;
 public final class Steward {
     private static final Logger log = LoggerFactory.getLogger(Steward.class);
     private static final Duration INBOX_RETENTION = Duration.ofDays(7);
+    /** How long a check of the model providers answers {@code !status} before they are asked again. */
+    private static final Duration PROVIDER_CHECK_REUSE = Duration.ofSeconds(30);
 
     private Steward() {}
 
@@ -143,11 +147,13 @@ public final class Steward {
         BotPolicies policies = new BotPolicies(vertx, bot, policies(config, dataSource, clock, audit), budgets);
         Gateway models = gateway(vertx, config, clock, bot, policies, budgets, stores, audit, metrics);
         ModelGateway gateway = models.gateway();
+        ProviderHealth providers = new ProviderHealth(new ProviderCheck(web), config.models().entries(), clock,
+                PROVIDER_CHECK_REUSE);
         CommandRegistry commands = new CommandRegistry();
         commands.register(HelpCommand.spec(commands))
                 .register(PingCommand.spec(clock))
                 .register(StatusCommand.spec(new BotStatus(vertx, clock, bot.withRetry(RetryPolicy.PROBE),
-                        config.appservice().id(), inbox)))
+                        config.appservice().id(), inbox, providers)))
                 .register(AskCommand.spec(gateway))
                 .register(ModelsCommand.spec(models.catalog()))
                 .register(RoomModelCommands.model(models.catalog(), policies))
@@ -181,6 +187,8 @@ public final class Steward {
             }
             pipeline.wake();
             announce(bot, config);
+            // Only logged: a provider that is down at start may be up by the first question, and has fallbacks.
+            providers.checkAndLog();
             long pruning = vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> vertx.executeBlocking(
                     () -> inbox.prune(clock.instant().minus(INBOX_RETENTION)), false));
             return new RunningSteward(vertx, listening, dataSource, pipeline, registry, inbox, pruning);

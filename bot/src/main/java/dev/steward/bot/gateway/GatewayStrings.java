@@ -13,7 +13,31 @@ final class GatewayStrings {
     static final String BLOCKED_PII = "Your message contains personal data (%s), and your policy does not let me"
             + " send that to a model. Please ask without it.";
 
+    static final String LIST_UNREADABLE = "its model list could not be read";
+    static final String CONNECTION_REFUSED = "connection refused";
+
     private GatewayStrings() {}
+
+    static String notListed(String modelId) {
+        return "the server does not list " + modelId;
+    }
+
+    static String keyRefused(int status, boolean keyConfigured) {
+        return keyConfigured ? "the API key is refused (HTTP " + status + ")"
+                : "it wants an API key (HTTP " + status + "; set api_key_env)";
+    }
+
+    static String listFailed(int status) {
+        return "its model list answered HTTP " + status;
+    }
+
+    static String noAnswerWithin(java.time.Duration timeout) {
+        return "no answer within " + timeout.toSeconds() + " s";
+    }
+
+    static String unknownHost(String host) {
+        return "unknown host " + host;
+    }
 
     static String notAllowed(String asked, List<ModelEntry> allowed) {
         String list = allowed.isEmpty() ? "none" : allowed.stream().map(ModelEntry::name).collect(Collectors.joining(", "));

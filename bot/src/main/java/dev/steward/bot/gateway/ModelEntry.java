@@ -33,4 +33,11 @@ public record ModelEntry(String name, Provider provider, String modelId, Optiona
     public String endpoint() {
         return provider.configName() + " " + baseUrl.orElse("(default)");
     }
+
+    /** Without the API key: a record's own text would print it wherever an entry is logged. */
+    @Override
+    public String toString() {
+        return "ModelEntry[" + name + ": " + modelId + " at " + endpoint() + (apiKey.isPresent() ? ", with a key" : "")
+                + (local ? ", local" : "") + "]";
+    }
 }

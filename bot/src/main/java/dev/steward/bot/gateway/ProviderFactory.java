@@ -17,7 +17,8 @@ import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
  * the circuit breaker), so a slow provider is not tried three times before the fallback gets its turn.
  */
 public final class ProviderFactory {
-    private static final String OLLAMA_DEFAULT = "http://127.0.0.1:11434";
+    /** Ollama's own default address; the other providers' defaults are LangChain4j's (see {@link ModelListing}). */
+    static final String OLLAMA_URL = "http://127.0.0.1:11434";
     // OpenAI-compatible local servers (llama.cpp, vLLM) take any key; the client insists on one.
     private static final String ANY_KEY = "not-needed";
 
@@ -38,7 +39,7 @@ public final class ProviderFactory {
                     .maxTokens(entry.maxAnswerTokens())
                     .build();
             case OLLAMA -> OllamaStreamingChatModel.builder()
-                    .baseUrl(entry.baseUrl().orElse(OLLAMA_DEFAULT))
+                    .baseUrl(entry.baseUrl().orElse(OLLAMA_URL))
                     .modelName(entry.modelId())
                     .timeout(entry.timeout())
                     .numPredict(entry.maxAnswerTokens())
@@ -71,7 +72,7 @@ public final class ProviderFactory {
                     .maxRetries(0)
                     .build();
             case OLLAMA -> OllamaChatModel.builder()
-                    .baseUrl(entry.baseUrl().orElse(OLLAMA_DEFAULT))
+                    .baseUrl(entry.baseUrl().orElse(OLLAMA_URL))
                     .modelName(entry.modelId())
                     .timeout(entry.timeout())
                     .numPredict(entry.maxAnswerTokens())

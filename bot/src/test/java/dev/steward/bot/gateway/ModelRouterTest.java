@@ -9,7 +9,6 @@ import dev.steward.safety.policy.PolicyResolver;
 import dev.steward.safety.policy.PolicyValues;
 import dev.steward.safety.policy.Roles;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,9 +22,10 @@ class ModelRouterTest {
             List.of("cheap"));
 
     static ModelEntry model(String name, boolean local, String priceIn, String priceOut) {
-        return new ModelEntry(name, ModelEntry.Provider.OPENAI, name, Optional.of("http://127.0.0.1:1/v1"),
-                Optional.empty(), local, new BigDecimal(priceIn), new BigDecimal(priceOut), 8192, Duration.ofSeconds(5),
-                512, true);
+        ModelEntry entry = Models.entry(name, ModelEntry.Provider.OPENAI, name, "http://127.0.0.1:1/v1", null);
+        return new ModelEntry(name, entry.provider(), name, entry.baseUrl(), entry.apiKey(), local,
+                new BigDecimal(priceIn), new BigDecimal(priceOut), entry.contextWindow(), entry.timeout(),
+                entry.maxAnswerTokens(), entry.stream());
     }
 
     static EffectivePolicy policy(String models) {

@@ -60,10 +60,11 @@ class CommandsIT {
     }
 
     @Test
-    void statusShowsVersionUptimeHomeserverAndInbox(TestHomeserver homeserver) {
+    void statusShowsVersionUptimeHomeserverModelsAndInbox(TestHomeserver homeserver) {
         assertThat(body(ask(homeserver, "!status")))
                 .startsWith("Steward ")
-                .contains("Uptime: ", "Homeserver: reachable (appservice ping ", "Inbox: ");
+                .contains("Uptime: ", "Homeserver: reachable (appservice ping ", "Inbox: ",
+                        "\nModels: none configured (see models: in the config)\n");
     }
 
     @Test

@@ -40,9 +40,9 @@ class GatewayIT {
 
     @BeforeAll
     static void start(TestHomeserver homeserver, @TempDir Path data) throws Exception {
-        local = ModelStandIn.start("local");
-        cloud = ModelStandIn.start("cloud");
-        backup = ModelStandIn.start("backup");
+        local = ModelStandIn.start("local").lists("llama");
+        cloud = ModelStandIn.start("cloud").lists("gpt");
+        backup = ModelStandIn.start("backup").lists("gpt-mini");
         dataDir = data;
         // The admins' room exists before Steward starts; Synapse hands Steward the invite when it is up.
         admin = homeserver.person(StewardHarness.ALLOWED);
@@ -110,6 +110,17 @@ class GatewayIT {
         assertThat(ask(homeserver, alice, room, "!ask what is the capital of France?"))
                 .isEqualTo("what is the capital of France? / answered by gpt\n\n— cloud-llm");
         assertThat(cloud.chatCount()).isEqualTo(1);
+    }
+
+    @Test
+    void statusListsEachConfiguredModelAsReachable(TestHomeserver homeserver) {
+        TestPerson alice = homeserver.person(StewardHarness.ALLOWED);
+        RoomId room = alice.createRoomJoinedBy("status", homeserver.botUser());
+
+        assertThat(ask(homeserver, alice, room, "!status"))
+                .containsPattern("\nModels:\n- local-llm 🔒 reachable \\(\\d+ ms\\)\n"
+                        + "- cloud-llm reachable \\(\\d+ ms\\)\n- cloud-backup reachable \\(\\d+ ms\\)\nInbox: ");
+        assertThat(local.chatCount() + cloud.chatCount() + backup.chatCount()).as("no tokens spent").isZero();
     }
 
     @Test

@@ -4,9 +4,14 @@ import dev.steward.commands.CommandContext;
 import dev.steward.commands.CommandSpec;
 import io.vertx.core.Future;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** {@code !status}: version, uptime, whether the homeserver reaches Steward, and the inbox depth. */
+/**
+ * {@code !status}: version, uptime, whether the homeserver reaches Steward, whether each model's provider answers,
+ * and the inbox depth.
+ */
 public final class StatusCommand {
     /** What the running bot reports; the bot implements it. */
     public interface StatusSource {
@@ -15,10 +20,24 @@ public final class StatusCommand {
 
     /**
      * @param homeserverRoundTrip the appservice ping's round trip, or empty when the homeserver did not answer
+     * @param models one per configured model, in configuration order; empty when none is configured
      * @param inboxDepth events waiting besides the one being answered, or -1 when unknown
      */
     public record Status(String version, Duration uptime, Optional<Duration> homeserverRoundTrip,
-            Optional<String> homeserverProblem, long inboxDepth) {}
+            Optional<String> homeserverProblem, List<ProviderState> models, long inboxDepth) {
+        public Status {
+            models = List.copyOf(models);
+        }
+    }
+
+    /**
+     * Whether a model's provider answered its last check.
+     *
+     * @param reachable whether the server answered at all, even if only to refuse the key
+     * @param problem what is wrong, for people: why it is not reachable, or what is amiss although it is
+     */
+    public record ProviderState(String model, boolean local, boolean reachable, long roundTripMs,
+            Optional<String> problem) {}
 
     private final StatusSource source;
 
@@ -27,7 +46,7 @@ public final class StatusCommand {
     }
 
     public static CommandSpec spec(StatusSource source) {
-        return CommandSpec.everyone("status", "status", "my version, uptime, homeserver and queue health",
+        return CommandSpec.everyone("status", "status", "my version, uptime, homeserver, models and queue health",
                 new StatusCommand(source)::handle);
     }
 
@@ -42,7 +61,27 @@ public final class StatusCommand {
         return "Steward " + status.version()
                 + "\nUptime: " + uptime(status.uptime())
                 + "\nHomeserver: " + homeserver
+                + "\nModels:" + models(status.models())
                 + "\nInbox: " + inbox(status.inboxDepth());
+    }
+
+    /** One model stays on the line; several get a line each, which a phone screen still shows whole. */
+    private static String models(List<ProviderState> models) {
+        if (models.isEmpty()) {
+            return " none configured (see models: in the config)";
+        }
+        if (models.size() == 1) {
+            return " " + model(models.getFirst());
+        }
+        return models.stream().map(state -> "\n- " + model(state)).collect(Collectors.joining());
+    }
+
+    private static String model(ProviderState state) {
+        String name = state.model() + (state.local() ? " 🔒" : "");
+        if (!state.reachable()) {
+            return name + " NOT reachable: " + state.problem().orElse("no answer");
+        }
+        return name + " reachable (" + state.roundTripMs() + " ms)" + state.problem().map(", but "::concat).orElse("");
     }
 
     private static String inbox(long depth) {

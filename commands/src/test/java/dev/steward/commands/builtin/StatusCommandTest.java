@@ -8,6 +8,7 @@ import dev.steward.commands.CommandStrings;
 import dev.steward.commands.Outcome;
 import dev.steward.commands.RecordingReplies;
 import dev.steward.commands.TestMessages;
+import dev.steward.commands.builtin.StatusCommand.ProviderState;
 import dev.steward.commands.builtin.StatusCommand.Status;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -18,10 +19,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@code !status}: version, uptime, homeserver reachability and the inbox, as a person reads them. */
+/** {@code !status}: version, uptime, homeserver and model reachability and the inbox, as a person reads them. */
 class StatusCommandTest {
+    private static final ProviderState LOCAL_SMALL = new ProviderState("local-small", true, true, 12,
+            Optional.empty());
+
     private static Status status(Duration uptime, Optional<Duration> ping, Optional<String> problem, long inbox) {
-        return new Status("0.1.0", uptime, ping, problem, inbox);
+        return new Status("0.1.0", uptime, ping, problem, List.of(LOCAL_SMALL), inbox);
+    }
+
+    private static Status withModels(ProviderState... models) {
+        return new Status("0.1.0", Duration.ZERO, Optional.of(Duration.ofMillis(1)), Optional.empty(),
+                List.of(models), 0);
     }
 
     @Test
@@ -32,7 +41,50 @@ class StatusCommandTest {
                 Steward 0.1.0
                 Uptime: 1h 2m
                 Homeserver: reachable (appservice ping 42 ms)
+                Models: local-small 🔒 reachable (12 ms)
                 Inbox: 0 events waiting""");
+    }
+
+    static List<Arguments> oneModel() {
+        return List.of(
+                argumentSet("a reachable cloud model has no lock",
+                        new ProviderState("cloud-big", false, true, 85, Optional.empty()),
+                        "Models: cloud-big reachable (85 ms)"),
+                argumentSet("an unreachable model shows why",
+                        new ProviderState("cloud-big", false, false, 3, Optional.of("connection refused")),
+                        "Models: cloud-big NOT reachable: connection refused"),
+                argumentSet("an unreachable model without a diagnosis says no answer",
+                        new ProviderState("local-small", true, false, 5_000, Optional.empty()),
+                        "Models: local-small 🔒 NOT reachable: no answer"),
+                argumentSet("a refused key is reachable, but said so",
+                        new ProviderState("cloud-big", false, true, 40,
+                                Optional.of("the API key is refused (HTTP 401)")),
+                        "Models: cloud-big reachable (40 ms), but the API key is refused (HTTP 401)"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("oneModel")
+    void oneModelStaysOnTheModelsLine(ProviderState model, String line) {
+        assertThat(StatusCommand.render(withModels(model))).contains("\n" + line + "\n");
+    }
+
+    @Test
+    void severalModelsGetALineEachInConfigurationOrder() {
+        Status status = withModels(LOCAL_SMALL,
+                new ProviderState("cloud-big", false, false, 2, Optional.of("connection refused")));
+
+        assertThat(StatusCommand.render(status)).contains("""
+
+                Models:
+                - local-small 🔒 reachable (12 ms)
+                - cloud-big NOT reachable: connection refused
+                Inbox:""");
+    }
+
+    @Test
+    void withoutModelsTheLineSaysWhereToConfigureThem() {
+        assertThat(StatusCommand.render(withModels()))
+                .contains("\nModels: none configured (see models: in the config)\n");
     }
 
     @Test
@@ -41,7 +93,7 @@ class StatusCommandTest {
 
         assertThat(StatusCommand.render(down))
                 .contains("\nHomeserver: NOT reachable: connection refused\n")
-                .doesNotContain("reachable (");
+                .doesNotContain("Homeserver: reachable");
     }
 
     @Test

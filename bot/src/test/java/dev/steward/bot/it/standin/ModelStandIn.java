@@ -19,6 +19,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -28,6 +29,8 @@ import java.util.function.Function;
  *
  * <p>Scripted behaviours ({@link #failNext}, {@link #stallNext}) are consumed one per chat request, before
  * {@link #failAlways}; model listings are never scripted, so a reachability check still passes while chats fail.
+ * Listings come in the OpenAI ({@code GET /v1/models}, also Anthropic's shape), Ollama ({@code GET /api/tags}) and
+ * Gemini ({@code GET /v1beta/models}) formats; {@link #requireKey} makes them refuse a wrong or missing key.
  */
 public final class ModelStandIn implements AutoCloseable {
     private final String name;
@@ -39,12 +42,16 @@ public final class ModelStandIn implements AutoCloseable {
     private volatile Behaviour always = Behaviour.ANSWER;
     private volatile Function<JsonObject, String> answer;
     private volatile Duration chunkDelay = Duration.ZERO;
+    private volatile List<String> listed;
+    private volatile String requiredKey;
+    private final AtomicInteger listings = new AtomicInteger();
     private HttpServer server;
 
     private ModelStandIn(String name) {
         this.name = name;
         this.vertx = Vertx.vertx();
         this.answer = request -> "answer from " + name;
+        this.listed = List.of(name);
     }
 
     /** Starts a stand-in on a free loopback port; {@code name} is also the one model id it lists. */
@@ -66,6 +73,11 @@ public final class ModelStandIn implements AutoCloseable {
     /** Base URL for OpenAI-compatible clients, which append {@code /chat/completions}. */
     public String baseUrl() {
         return ollamaBaseUrl() + "/v1";
+    }
+
+    /** Base URL for Gemini clients, which append {@code /models}. */
+    public String geminiBaseUrl() {
+        return ollamaBaseUrl() + "/v1beta";
     }
 
     /** Base URL for Ollama clients, which append {@code /api/chat}. */
@@ -92,6 +104,26 @@ public final class ModelStandIn implements AutoCloseable {
     public ModelStandIn chunkDelay(Duration delay) {
         this.chunkDelay = Objects.requireNonNull(delay, "delay");
         return this;
+    }
+
+    /** The model ids the listings name, instead of just the stand-in's name. */
+    public ModelStandIn lists(String... modelIds) {
+        this.listed = List.of(modelIds);
+        return this;
+    }
+
+    /**
+     * Listings answer 401 unless the request carries {@code key} the way one of the providers sends it
+     * ({@code Authorization: Bearer}, {@code x-api-key} or {@code x-goog-api-key}); chats are not affected.
+     */
+    public ModelStandIn requireKey(String key) {
+        this.requiredKey = Objects.requireNonNull(key, "key");
+        return this;
+    }
+
+    /** How many model listings were asked for, answered or refused. */
+    public int listingCount() {
+        return listings.get();
     }
 
     /** The next chat request is answered with {@code status} and the provider's error body. */
@@ -168,8 +200,9 @@ public final class ModelStandIn implements AutoCloseable {
         switch (request.method().name() + " " + request.path()) {
             case "POST /v1/chat/completions" -> request.body().onSuccess(body -> chat(request, openAi, body));
             case "POST /api/chat" -> request.body().onSuccess(body -> chat(request, ollama, body));
-            case "GET /v1/models" -> json(request.response(), 200, openAi.models(name));
-            case "GET /api/tags" -> json(request.response(), 200, ollama.tags(name));
+            case "GET /v1/models" -> listing(request, openAi, openAi.models(listed));
+            case "GET /api/tags" -> listing(request, ollama, ollama.tags(listed));
+            case "GET /v1beta/models" -> listing(request, openAi, geminiModels(listed));
             default -> {
                 JsonObject notFound = openAi.error(404);
                 notFound.getJsonObject("error").put("message", "the stand-in has no " + request.method() + " "
@@ -177,6 +210,29 @@ public final class ModelStandIn implements AutoCloseable {
                 json(request.response(), 404, notFound);
             }
         }
+    }
+
+    private void listing(HttpServerRequest request, Flavour flavour, JsonObject listing) {
+        listings.incrementAndGet();
+        String key = requiredKey;
+        if (key != null && !carries(request, key)) {
+            json(request.response(), 401, flavour.error(401));
+            return;
+        }
+        json(request.response(), 200, listing);
+    }
+
+    private static boolean carries(HttpServerRequest request, String key) {
+        return ("Bearer " + key).equals(request.getHeader("Authorization"))
+                || key.equals(request.getHeader("x-api-key"))
+                || key.equals(request.getHeader("x-goog-api-key"));
+    }
+
+    /** Gemini's list of models, which names each as {@code models/<id>}; its chats are not stood in for. */
+    private static JsonObject geminiModels(List<String> ids) {
+        JsonArray models = new JsonArray();
+        ids.forEach(id -> models.add(new JsonObject().put("name", "models/" + id).put("displayName", id)));
+        return new JsonObject().put("models", models);
     }
 
     private void chat(HttpServerRequest request, Flavour flavour, Buffer raw) {

@@ -102,6 +102,23 @@ class ModelStandInTest {
     }
 
     @Test
+    void listingsNameTheGivenModelsAndRefuseAMissingOrWrongKeyWhenOneIsRequired() throws Exception {
+        standIn.lists("llama3:latest", "qwen").requireKey("sk-right");
+
+        int noKey = get(standIn.baseUrl() + "/models").statusCode();
+        int wrongKey = get(standIn.ollamaBaseUrl() + "/api/tags", "Authorization", "Bearer sk-wrong").statusCode();
+        int anthropicStyle = get(standIn.baseUrl() + "/models", "x-api-key", "sk-right").statusCode();
+        JsonObject gemini = new JsonObject(get(standIn.geminiBaseUrl() + "/models", "x-goog-api-key", "sk-right")
+                .body());
+
+        assertThat(List.of(noKey, wrongKey, anthropicStyle)).containsExactly(401, 401, 200);
+        assertThat(gemini.getJsonArray("models").stream().map(model -> ((JsonObject) model).getString("name")))
+                .containsExactly("models/llama3:latest", "models/qwen");
+        assertThat(standIn.listingCount()).isEqualTo(4);
+        assertThat(standIn.chatCount()).isZero();
+    }
+
+    @Test
     void ollamaAnswersInOneBodyWhenStreamIsFalse() throws Exception {
         HttpResponse<String> response = post(standIn.ollamaBaseUrl() + "/api/chat",
                 chat("llama-test", "hello there").put("stream", false));
@@ -245,6 +262,12 @@ class ModelStandInTest {
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String url, String header, String value)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).header(header, value)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String content(HttpResponse<String> response) {

@@ -48,9 +48,10 @@ final class OllamaFlavour implements Flavour {
     }
 
     /** The answer to {@code GET /api/tags}, Ollama's list of pulled models. */
-    JsonObject tags(String model) {
-        return new JsonObject().put("models", new JsonArray().add(new JsonObject()
-                .put("name", model).put("model", model).put("size", 0)));
+    JsonObject tags(List<String> ids) {
+        JsonArray models = new JsonArray();
+        ids.forEach(id -> models.add(new JsonObject().put("name", id).put("model", id).put("size", 0)));
+        return new JsonObject().put("models", models);
     }
 
     private static JsonObject done(Reply reply, String content) {

@@ -73,9 +73,11 @@ final class OpenAiFlavour implements Flavour {
     }
 
     /** The answer to {@code GET /v1/models}, which clients use as a reachability check. */
-    JsonObject models(String model) {
-        return new JsonObject().put("object", "list").put("data", new JsonArray().add(new JsonObject()
-                .put("id", model).put("object", "model").put("created", 0).put("owned_by", "steward-tests")));
+    JsonObject models(List<String> ids) {
+        JsonArray data = new JsonArray();
+        ids.forEach(id -> data.add(new JsonObject()
+                .put("id", id).put("object", "model").put("created", 0).put("owned_by", "steward-tests")));
+        return new JsonObject().put("object", "list").put("data", data);
     }
 
     private static JsonObject chunk(Reply reply, JsonObject delta, String finishReason) {
