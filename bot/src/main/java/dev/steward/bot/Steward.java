@@ -94,6 +94,11 @@ public final class Steward {
     }
 
     public static Future<RunningSteward> start(StewardConfig config, Clock clock) {
+        return start(config, clock, Probe.NONE);
+    }
+
+    /** Starts Steward with a benchmark watching it (see {@link Probe}). */
+    public static Future<RunningSteward> start(StewardConfig config, Clock clock, Probe probe) {
         AppserviceTokens tokens;
         try {
             tokens = AppserviceTokens.resolve(config);
@@ -116,7 +121,8 @@ public final class Steward {
                     return new Stores(Inbox.open(dataSource, clock), ledger, new DirectRooms(dataSource, clock),
                             new RoomSettings(dataSource, clock));
                 }, false)
-                        .compose(stores -> assemble(vertx, config, tokens, clock, registry, metrics, dataSource, stores))
+                        .compose(stores -> assemble(vertx, config, tokens, clock, registry, metrics, dataSource, stores,
+                                probe))
                         .onFailure(e -> dataSource.close()))
                 .onFailure(e -> vertx.close());
     }
@@ -134,18 +140,18 @@ public final class Steward {
 
     private static Future<RunningSteward> assemble(Vertx vertx, StewardConfig config, AppserviceTokens tokens,
             Clock clock, PrometheusMeterRegistry registry, StewardMetrics metrics, HikariDataSource dataSource,
-            Stores stores) {
+            Stores stores, Probe probe) {
         Inbox inbox = stores.inbox();
         UserId botUser = config.botUserId();
         WebClient web = WebClient.create(vertx, new WebClientOptions().setUserAgent("Steward/" + Version.get()));
         MatrixClient bot = MatrixClient.create(vertx, web, config.homeserver().url(), tokens.asToken(), botUser,
-                RetryPolicy.DEFAULT);
+                RetryPolicy.DEFAULT).observedBy(probe.homeserverCalls());
         CommandParser parser = new CommandParser(config.bot().commandPrefix());
         AuditLog audit = new AuditLog(dataSource, clock);
         Budgets budgets = new Budgets(dataSource, clock, config.safety().timeZone(),
                 config.safety().budgetWarningShare());
         BotPolicies policies = new BotPolicies(vertx, bot, policies(config, dataSource, clock, audit), budgets);
-        Gateway models = gateway(vertx, config, clock, bot, policies, budgets, stores, audit, metrics);
+        Gateway models = gateway(vertx, config, clock, bot, policies, budgets, stores, audit, metrics, probe);
         ModelGateway gateway = models.gateway();
         ProviderHealth providers = new ProviderHealth(new ProviderCheck(web), config.models().entries(), clock,
                 PROVIDER_CHECK_REUSE);
@@ -172,7 +178,7 @@ public final class Steward {
                 config.pipeline().maxAttempts(), config.pipeline().paused());
 
         Router router = Router.router(vertx);
-        new AppserviceApi(vertx, tokens.hsToken(), inbox, wakeOnStore(metrics, pipeline),
+        new AppserviceApi(vertx, tokens.hsToken(), inbox, wakeOnStore(metrics, pipeline, probe),
                 config.appservice().maxBodyBytes(), botUser::equals).mount(router);
         new OperatorEndpoints(vertx, inbox, bot.withRetry(RetryPolicy.PROBE), registry).mount(router);
         router.route().last().handler(ctx -> MatrixError.UNRECOGNIZED.write(ctx.response()));
@@ -202,7 +208,7 @@ public final class Steward {
     private record Gateway(ModelGateway gateway, GatewayCatalog catalog) {}
 
     private static Gateway gateway(Vertx vertx, StewardConfig config, Clock clock, MatrixClient bot,
-            BotPolicies policies, Budgets budgets, Stores stores, AuditLog audit, StewardMetrics metrics) {
+            BotPolicies policies, Budgets budgets, Stores stores, AuditLog audit, StewardMetrics metrics, Probe probe) {
         StewardConfig.Models models = config.models();
         StewardConfig.Conversation conversation = config.conversation();
         ModelRouter router = new ModelRouter(models.entries(), models.defaultModel(), models.fallbacks());
@@ -216,7 +222,7 @@ public final class Steward {
                         clock, config.safety().timeZone()),
                 MemoryRetrieval.NONE, stores.rooms());
         Attempts attempts = Attempts.forModels(clock, models.entries(), new CircuitBreaker(clock, 3,
-                Duration.ofSeconds(30)), stores.ledger(), metrics);
+                Duration.ofSeconds(30)), stores.ledger(), metrics, probe.modelCalls());
         ModelGateway gateway = new ModelGateway(vertx, router, context,
                 new ModelGateway.Safety(policies, budgets, guard, audit), attempts);
         return new Gateway(gateway, new GatewayCatalog(vertx, router, models.entries(), stores.rooms(), policies,
@@ -230,10 +236,11 @@ public final class Steward {
         return new Policies(resolver, new OverrideStore(dataSource, clock), audit);
     }
 
-    private static AppserviceListener wakeOnStore(StewardMetrics metrics, Pipeline pipeline) {
+    private static AppserviceListener wakeOnStore(StewardMetrics metrics, Pipeline pipeline, Probe probe) {
         return new AppserviceListener() {
             @Override
             public void transactionStored(String txnId, int events, int skippedInvalid) {
+                probe.transactionStored(System.nanoTime());
                 metrics.transactionStored(txnId, events, skippedInvalid);
                 pipeline.wake();
             }

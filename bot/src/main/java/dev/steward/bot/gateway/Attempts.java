@@ -8,6 +8,7 @@ import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.steward.commands.UserFacingException;
+import dev.steward.homeserver.client.CallObserver;
 import dev.steward.homeserver.event.MatrixEvent;
 import dev.steward.safety.budget.Usage;
 import java.math.BigDecimal;
@@ -36,8 +37,11 @@ public final class Attempts {
     private final CircuitBreaker breaker;
     private final Ledger ledger;
     private final ModelMeters meters;
+    private final CallObserver calls;
 
-    Attempts(Clock clock, Map<String, ModelClient> clients, CircuitBreaker breaker, Ledger ledger, ModelMeters meters) {
+    Attempts(Clock clock, Map<String, ModelClient> clients, CircuitBreaker breaker, Ledger ledger, ModelMeters meters,
+            CallObserver calls) {
+        this.calls = calls;
         this.clock = clock;
         this.clients = Map.copyOf(clients);
         this.breaker = breaker;
@@ -47,10 +51,10 @@ public final class Attempts {
 
     /** Builds one client per configured model. */
     public static Attempts forModels(Clock clock, List<ModelEntry> models, CircuitBreaker breaker, Ledger ledger,
-            ModelMeters meters) {
+            ModelMeters meters, CallObserver calls) {
         Map<String, ModelClient> clients = new java.util.HashMap<>();
         models.forEach(model -> clients.put(model.name(), ProviderFactory.build(model)));
-        return new Attempts(clock, clients, breaker, ledger, meters);
+        return new Attempts(clock, clients, breaker, ledger, meters, calls);
     }
 
     Answered run(MatrixEvent event, RoutePlan.Go route, Function<ModelEntry, List<ChatMessage>> messagesFor,
@@ -65,7 +69,12 @@ public final class Attempts {
             Instant started = clock.instant();
             long startNanos = System.nanoTime();
             try {
-                ModelClient.Reply reply = clients.get(model.name()).chat(messages, soFar);
+                ModelClient.Reply reply;
+                try {
+                    reply = clients.get(model.name()).chat(messages, soFar);
+                } finally {
+                    calls.answered("POST", model.name(), startNanos, System.nanoTime());
+                }
                 breaker.succeeded(model.endpoint());
                 TokenCount count = TokenCount.of(reply.usage().orElse(null), messages, reply.text());
                 BigDecimal cost = model.cost(count.in(), count.out());

@@ -17,9 +17,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /** Steward started in-process the way {@code Main} starts it: a config file read by the real loader. */
-final class StewardHarness implements AutoCloseable {
+public final class StewardHarness implements AutoCloseable {
     /** People whose localpart starts with this may invite Steward in the tests' config. */
-    static final String ALLOWED = "friend";
+    public static final String ALLOWED = "friend";
 
     private final RunningSteward steward;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -40,7 +40,7 @@ final class StewardHarness implements AutoCloseable {
     }
 
     /** The config the tests run with: the test Synapse's registration, tokens and appservice port. */
-    static Path writeConfig(TestHomeserver homeserver, Path dataDir, String extraYaml) throws IOException {
+    public static Path writeConfig(TestHomeserver homeserver, Path dataDir, String extraYaml) throws IOException {
         Files.createDirectories(dataDir);
         Path file = dataDir.resolve("config.yaml");
         Files.writeString(file, """

@@ -31,8 +31,11 @@ final class ClientCall {
     private final Map<String, String> query = new LinkedHashMap<>();
     private JsonObject body;
     private boolean idempotent = true;
+    private final CallObserver observer;
 
-    ClientCall(Vertx vertx, WebClient web, RetryPolicy retry, String accessToken, HttpMethod method, String url) {
+    ClientCall(Vertx vertx, WebClient web, RetryPolicy retry, String accessToken, HttpMethod method, String url,
+            CallObserver observer) {
+        this.observer = observer;
         this.vertx = vertx;
         this.web = web;
         this.retry = retry;
@@ -85,8 +88,10 @@ final class ClientCall {
                 .putHeader("Authorization", "Bearer " + accessToken)
                 .timeout(retry.requestTimeout().toMillis());
         query.forEach(request::addQueryParam);
+        long sent = System.nanoTime();
         Future<HttpResponse<Buffer>> response = body == null ? request.send() : request.sendJsonObject(body);
         response.onComplete(done -> {
+            observer.answered(method.name(), path(), sent, System.nanoTime());
             if (done.succeeded()) {
                 answered(done.result(), attempt, result);
             } else {

@@ -29,9 +29,11 @@ public final class MatrixClient {
     private final UserId self;
     private final boolean masquerading;
     private final RetryPolicy retry;
+    private final CallObserver observer;
 
     private MatrixClient(Vertx vertx, WebClient web, String baseUrl, String accessToken, UserId self,
-            boolean masquerading, RetryPolicy retry) {
+            boolean masquerading, RetryPolicy retry, CallObserver observer) {
+        this.observer = observer;
         this.vertx = vertx;
         this.web = web;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -44,17 +46,22 @@ public final class MatrixClient {
     /** A client for {@code self}, authenticated by {@code accessToken} (the as_token for the bot). */
     public static MatrixClient create(Vertx vertx, WebClient web, String baseUrl, String accessToken, UserId self,
             RetryPolicy retry) {
-        return new MatrixClient(vertx, web, baseUrl, accessToken, self, false, retry);
+        return new MatrixClient(vertx, web, baseUrl, accessToken, self, false, retry, CallObserver.NONE);
     }
 
     /** The same appservice acting as one of its namespaced users ({@code ?user_id=}). */
     public MatrixClient actingAs(UserId user) {
-        return new MatrixClient(vertx, web, baseUrl, accessToken, user, true, retry);
+        return new MatrixClient(vertx, web, baseUrl, accessToken, user, true, retry, observer);
     }
 
     /** The same client with another retry policy (for example {@link RetryPolicy#PROBE} for health checks). */
     public MatrixClient withRetry(RetryPolicy policy) {
-        return new MatrixClient(vertx, web, baseUrl, accessToken, self, masquerading, policy);
+        return new MatrixClient(vertx, web, baseUrl, accessToken, self, masquerading, policy, observer);
+    }
+
+    /** The same client, telling {@code observer} of every request it makes. */
+    public MatrixClient observedBy(CallObserver observer) {
+        return new MatrixClient(vertx, web, baseUrl, accessToken, self, masquerading, retry, observer);
     }
 
     public UserId self() {
@@ -66,7 +73,7 @@ public final class MatrixClient {
     }
 
     private ClientCall call(HttpMethod method, String path) {
-        ClientCall call = new ClientCall(vertx, web, retry, accessToken, method, baseUrl + path);
+        ClientCall call = new ClientCall(vertx, web, retry, accessToken, method, baseUrl + path, observer);
         return masquerading ? call.query("user_id", self.value()) : call;
     }
 

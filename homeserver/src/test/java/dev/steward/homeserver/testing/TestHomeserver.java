@@ -42,7 +42,7 @@ public final class TestHomeserver implements AutoCloseable {
         this.web = WebClient.create(vertx);
     }
 
-    static TestHomeserver start() throws IOException, InterruptedException {
+    public static TestHomeserver start() throws IOException, InterruptedException {
         int appservicePort = freePort();
         Path dir = Files.createTempDirectory("steward-it-");
         Registration registration = Registration.of(APPSERVICE_ID, "http://127.0.0.1:" + appservicePort, null, null,
