@@ -245,6 +245,15 @@ class GatewayIT {
                 .containsExactly("cloud-llm", "cloud-backup");
         assertThat(alice.messagesFrom(room, homeserver.botUser()))
                 .as("one answer each (edits aside)").filteredOn(event -> !isEdit(event)).hasSize(2);
+        String metrics = steward.steward().registry().scrape();
+        assertThat(metrics)
+                .contains("steward_model_requests_total{model=\"cloud-llm\",outcome=\"error\"} 1.0")
+                .contains("steward_model_requests_total{model=\"cloud-llm\",outcome=\"timeout\"} 1.0")
+                .contains("steward_model_fallbacks_total{model=\"cloud-llm\",outcome=\"timeout\"} 1.0")
+                .containsPattern("steward_model_requests_total\\{model=\"cloud-backup\",outcome=\"ok\"} [1-9]")
+                .containsPattern("steward_model_tokens_out_total\\{model=\"cloud-backup\",outcome=\"ok\"} [1-9]")
+                .contains("steward_model_latency_seconds_count{model=\"cloud-backup\",outcome=\"ok\"}")
+                .doesNotContain(alice.id().value()).doesNotContain(room.value());
     }
 
     static boolean isEdit(JsonObject event) {
