@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
@@ -39,16 +40,21 @@ import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncod
  * {@link #commit()}: the database is the source of truth and the store re-indexes what a crash lost.
  */
 public final class MemoryIndex implements AutoCloseable {
+    private static final int MAX_PURGE_PASSES = 5;
+
     private final Directory directory;
     private final Analyzer analyzer;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final ConcurrentMergeScheduler merges;
     private final AtomicBoolean changed = new AtomicBoolean();
 
-    private MemoryIndex(Directory directory, Analyzer analyzer, IndexWriter writer) throws IOException {
+    private MemoryIndex(Directory directory, Analyzer analyzer, IndexWriter writer, ConcurrentMergeScheduler merges)
+            throws IOException {
         this.directory = directory;
         this.analyzer = analyzer;
         this.writer = writer;
+        this.merges = merges;
         this.searchers = new SearcherManager(writer, null);
     }
 
@@ -63,12 +69,13 @@ public final class MemoryIndex implements AutoCloseable {
                     .setRAMBufferSizeMB(tuning.ramBufferMb())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setCommitOnClose(true);
-            TieredMergePolicy merges = new TieredMergePolicy();
+            TieredMergePolicy policy = new TieredMergePolicy();
             // A forgotten memory's words stay in its segment until that segment is rewritten: purge() asks for every
             // segment holding a deletion to be merged, not only those past the default share of 10 %.
-            merges.setForceMergeDeletesPctAllowed(0);
-            config.setMergePolicy(merges);
-            return new MemoryIndex(directory, analyzer, new IndexWriter(directory, config));
+            policy.setForceMergeDeletesPctAllowed(0);
+            ConcurrentMergeScheduler merges = new ConcurrentMergeScheduler();
+            config.setMergePolicy(policy).setMergeScheduler(merges);
+            return new MemoryIndex(directory, analyzer, new IndexWriter(directory, config), merges);
         } catch (IOException e) {
             throw new UncheckedIOException("opening the memory index at " + dir + " failed", e);
         }
@@ -112,13 +119,25 @@ public final class MemoryIndex implements AutoCloseable {
      */
     void purge() {
         write(() -> {
-            writer.forceMergeDeletes(true);
+            // forceMergeDeletes waits only for the merges it starts itself: a segment some other merge was already
+            // rewriting is left to that merge, which may have begun before the deletion and carry it on into its
+            // result. So wait for every merge, and go again while any segment still holds a deleted document.
+            for (int pass = 0; pass < MAX_PURGE_PASSES && hasDeletions(); pass++) {
+                writer.forceMergeDeletes(true);
+                merges.sync();
+            }
             writer.commit();
             searchers.maybeRefreshBlocking();
             // Files the refreshed reader no longer holds are removed now rather than at the next commit.
             writer.deleteUnusedFiles();
             return 0;
         });
+    }
+
+    private boolean hasDeletions() throws IOException {
+        writer.flush();
+        IndexWriter.DocStats stats = writer.getDocStats();
+        return stats.maxDoc > stats.numDocs;
     }
 
     public void commit() {

@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -86,10 +87,11 @@ public final class MemorySearch {
     }
 
     private static List<Hit> hits(IndexSearcher searcher, List<ScoreDoc> docs) throws IOException {
-        StoredFields stored = searcher.storedFields();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         List<Hit> hits = new ArrayList<>(docs.size());
         for (ScoreDoc doc : docs) {
-            hits.add(new Hit(MemoryDocuments.toMemory(stored.document(doc.doc)), doc.score));
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc.doc, leaves));
+            hits.add(new Hit(MemoryDocuments.read(leaf.reader(), doc.doc - leaf.docBase), doc.score));
         }
         return hits;
     }

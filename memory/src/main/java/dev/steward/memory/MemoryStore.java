@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -43,6 +44,7 @@ public final class MemoryStore implements AutoCloseable {
     // One writer at a time across the database and the index, so that a memory being deleted cannot be put back
     // into the index by its embedding finishing at the same moment.
     private final ReentrantLock writer = new ReentrantLock();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private MemoryStore(Path indexDir, DataSource dataSource, Embedder embedder, Clock clock, int queueCapacity) {
         this.clock = clock;
@@ -221,6 +223,9 @@ public final class MemoryStore implements AutoCloseable {
     /** Stops embedding (what is left is embedded after the next start) and closes the index. */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         worker.close();
         writer.lock();
         try {

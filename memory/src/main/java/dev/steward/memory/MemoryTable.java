@@ -152,17 +152,12 @@ final class MemoryTable {
     }
 
     /**
-     * Deletes rows. The text is overwritten first: H2 writes a changed row to a new page and the old page stays in
-     * the file until its space is reused, so the delete alone would leave the last page holding the text.
+     * Deletes rows. H2 writes pages copy-on-write: the file keeps the bytes of the old pages (and so the text) until
+     * the space is reused or the database is compacted ({@code SHUTDOWN COMPACT}); no query returns them.
      */
     static void delete(Connection connection, Collection<Long> ids) throws SQLException {
-        Array array = ids(connection, ids);
-        try (PreparedStatement scrub =
-                connection.prepareStatement("UPDATE memories SET text = '' WHERE id = ANY(?)");
-                PreparedStatement delete = connection.prepareStatement("DELETE FROM memories WHERE id = ANY(?)")) {
-            scrub.setArray(1, array);
-            scrub.executeUpdate();
-            delete.setArray(1, array);
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM memories WHERE id = ANY(?)")) {
+            delete.setArray(1, ids(connection, ids));
             delete.executeUpdate();
         }
     }
