@@ -19,8 +19,8 @@ import org.apache.lucene.search.ScoreDoc;
  */
 public final class MemorySearch {
     /**
-     * How deep each ranking goes before fusion. A memory the other ranking misses still gets in from rank 50 or
-     * better, and fifty documents cost little to fetch.
+     * How deep each ranking goes before fusion: a memory one ranking places low can still be lifted by the other, and
+     * fifty documents cost little to score.
      */
     public static final int DEPTH = 50;
 
@@ -31,19 +31,19 @@ public final class MemorySearch {
     }
 
     public List<Hit> words(String text, Scope scope, int k) {
-        return search(scope, searcher -> List.<ScoreDoc[]>of(words(searcher, text, ScopeFilter.of(scope), k)), k);
+        return search(scope, searcher -> Arrays.asList(words(searcher, text, ScopeFilter.of(scope), k)), k);
     }
 
     public List<Hit> meaning(float[] vector, Scope scope, int k) {
-        return search(scope, searcher -> List.<ScoreDoc[]>of(meaning(searcher, vector, ScopeFilter.of(scope), k)), k);
+        return search(scope, searcher -> Arrays.asList(meaning(searcher, vector, ScopeFilter.of(scope), k)), k);
     }
 
-    /** Both rankings, {@link #DEPTH} deep, fused by {@link RankFusion}. */
+    /** Both rankings, {@link #DEPTH} deep, fused by {@link ScoreFusion}. */
     public List<Hit> hybrid(String text, float[] vector, Scope scope, int k) {
         return search(scope, searcher -> {
             Query filter = ScopeFilter.of(scope);
-            return List.of(words(searcher, text, filter, Math.max(k, DEPTH)),
-                    meaning(searcher, vector, filter, Math.max(k, DEPTH)));
+            int depth = Math.max(k, DEPTH);
+            return ScoreFusion.fuse(words(searcher, text, filter, depth), meaning(searcher, vector, filter, depth), k);
         }, k);
     }
 
@@ -64,19 +64,18 @@ public final class MemorySearch {
     }
 
     @FunctionalInterface
-    private interface Rankings {
-        List<ScoreDoc[]> rank(IndexSearcher searcher) throws IOException;
+    private interface Ranking {
+        List<ScoreDoc> rank(IndexSearcher searcher) throws IOException;
     }
 
-    private List<Hit> search(Scope scope, Rankings rankings, int k) {
+    private List<Hit> search(Scope scope, Ranking ranking, int k) {
         if (scope.isEmpty() || k <= 0) {
             return List.of();
         }
         try {
             IndexSearcher searcher = index.acquire();
             try {
-                List<ScoreDoc[]> ranked = rankings.rank(searcher);
-                List<ScoreDoc> best = ranked.size() == 1 ? Arrays.asList(ranked.get(0)) : RankFusion.fuse(ranked, k);
+                List<ScoreDoc> best = ranking.rank(searcher);
                 return hits(searcher, best.subList(0, Math.min(k, best.size())));
             } finally {
                 index.release(searcher);
