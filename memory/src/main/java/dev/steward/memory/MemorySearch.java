@@ -1,0 +1,97 @@
+package dev.steward.memory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+
+/**
+ * The searches over a {@link MemoryIndex}: by words (BM25), by meaning (nearest vectors) and both fused. Each applies
+ * the scope inside the search. Public for the benchmarks; other modules search through {@link MemoryStore}.
+ */
+public final class MemorySearch {
+    /**
+     * How deep each ranking goes before fusion: a memory one ranking places low can still be lifted by the other, and
+     * fifty documents cost little to score.
+     */
+    public static final int DEPTH = 50;
+
+    private final MemoryIndex index;
+
+    public MemorySearch(MemoryIndex index) {
+        this.index = index;
+    }
+
+    public List<Hit> words(String text, Scope scope, int k) {
+        return search(scope, searcher -> Arrays.asList(words(searcher, text, ScopeFilter.of(scope), k)), k);
+    }
+
+    public List<Hit> meaning(float[] vector, Scope scope, int k) {
+        return search(scope, searcher -> Arrays.asList(meaning(searcher, vector, ScopeFilter.of(scope), k)), k);
+    }
+
+    /** Both rankings, {@link #DEPTH} deep, fused by {@link ScoreFusion}. */
+    public List<Hit> hybrid(String text, float[] vector, Scope scope, int k) {
+        return search(scope, searcher -> {
+            Query filter = ScopeFilter.of(scope);
+            int depth = Math.max(k, DEPTH);
+            return ScoreFusion.fuse(words(searcher, text, filter, depth), meaning(searcher, vector, filter, depth), k);
+        }, k);
+    }
+
+    private ScoreDoc[] words(IndexSearcher searcher, String text, Query filter, int depth) throws IOException {
+        Optional<Query> query = WordQuery.of(index.analyzer(), text, filter);
+        return query.isEmpty() ? new ScoreDoc[0] : searcher.search(query.get(), depth).scoreDocs;
+    }
+
+    // The graph is searched over 8-bit vectors; the candidates are then ranked again by their full vectors, so the
+    // order within the results is exact and quantization only costs a neighbour that never became a candidate.
+    // With a narrow scope Lucene compares every vector in scope instead of walking the graph.
+    private static ScoreDoc[] meaning(IndexSearcher searcher, float[] vector, Query filter, int depth)
+            throws IOException {
+        float[] unit = Vectors.normalized(vector);
+        ScoreDoc[] nearest =
+                searcher.search(new KnnFloatVectorQuery(MemoryDocuments.VECTOR, unit, depth, filter), depth).scoreDocs;
+        return FullVectors.rescore(searcher.getIndexReader(), nearest, unit);
+    }
+
+    @FunctionalInterface
+    private interface Ranking {
+        List<ScoreDoc> rank(IndexSearcher searcher) throws IOException;
+    }
+
+    private List<Hit> search(Scope scope, Ranking ranking, int k) {
+        if (scope.isEmpty() || k <= 0) {
+            return List.of();
+        }
+        try {
+            IndexSearcher searcher = index.acquire();
+            try {
+                List<ScoreDoc> best = ranking.rank(searcher);
+                return hits(searcher, best.subList(0, Math.min(k, best.size())));
+            } finally {
+                index.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("searching the memory index failed", e);
+        }
+    }
+
+    private static List<Hit> hits(IndexSearcher searcher, List<ScoreDoc> docs) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        List<Hit> hits = new ArrayList<>(docs.size());
+        for (ScoreDoc doc : docs) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc.doc, leaves));
+            hits.add(new Hit(MemoryDocuments.read(leaf.reader(), doc.doc - leaf.docBase), doc.score));
+        }
+        return hits;
+    }
+}

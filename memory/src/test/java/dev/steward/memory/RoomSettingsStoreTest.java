@@ -1,0 +1,97 @@
+package dev.steward.memory;
+
+import static dev.steward.memory.TestStore.ALICE;
+import static dev.steward.memory.TestStore.GARAGE;
+import static dev.steward.memory.TestStore.KITCHEN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.homeserver.id.RoomId;
+import dev.steward.homeserver.inbox.H2Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Room settings start off, keep what was set, and track when Steward left a room for the retention clean-up. */
+class RoomSettingsStoreTest {
+    private static final Instant MONDAY = Instant.parse("2026-11-16T09:00:00Z");
+    private static final Instant FRIDAY = Instant.parse("2026-11-20T09:00:00Z");
+
+    @TempDir
+    Path dir;
+    private JdbcConnectionPool pool;
+
+    @BeforeEach
+    void open() {
+        pool = JdbcConnectionPool.create(H2Files.url(dir.resolve("steward")), "sa", "");
+    }
+
+    @AfterEach
+    void close() {
+        pool.dispose();
+    }
+
+    private RoomSettingsStore at(Instant now) {
+        return RoomSettingsStore.open(pool, Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    @Test
+    void aRoomStartsWithEverythingOff() {
+        assertThat(at(MONDAY).get(KITCHEN)).isEqualTo(RoomSettings.OFF);
+    }
+
+    @Test
+    void aRoomKeepsWhatItChose() {
+        RoomSettingsStore settings = at(MONDAY);
+
+        settings.set(KITCHEN, RoomSettings.OFF.withCapture(true).withShareWithSpace(true));
+        settings.set(GARAGE, RoomSettings.OFF.withCaptureAnswers(true));
+        settings.set(GARAGE, settings.get(GARAGE).withCapture(true));
+
+        assertThat(settings.get(KITCHEN)).isEqualTo(new RoomSettings(true, false, true));
+        assertThat(settings.get(GARAGE)).isEqualTo(new RoomSettings(true, true, false));
+    }
+
+    @Test
+    void roomsLeftLongEnoughAreListedForDeletionUntilRejoined() {
+        RoomId attic = RoomId.of("!attic:family.example");
+        at(MONDAY).markLeft(KITCHEN);
+        at(FRIDAY).markLeft(GARAGE);
+        at(FRIDAY).markLeft(KITCHEN);
+        at(MONDAY).set(attic, RoomSettings.OFF.withCapture(true));
+
+        RoomSettingsStore settings = at(FRIDAY);
+        assertThat(settings.leftAt(KITCHEN)).as("the first leave counts").contains(MONDAY);
+        assertThat(settings.roomsLeftBefore(MONDAY.plusSeconds(3600))).containsExactly(KITCHEN);
+        assertThat(settings.roomsLeftBefore(FRIDAY.plusSeconds(1))).containsExactly(KITCHEN, GARAGE);
+
+        settings.markRejoined(KITCHEN);
+        assertThat(settings.leftAt(KITCHEN)).isEmpty();
+        assertThat(settings.roomsLeftBefore(FRIDAY.plusSeconds(1))).containsExactly(GARAGE);
+        assertThat(settings.leftAt(attic)).isEmpty();
+    }
+
+    @Test
+    void deletingALeftRoomsMemoriesForgetsItsSettingsButAnActiveRoomKeepsThem(@TempDir Path indexes) {
+        try (TestStore memories = new TestStore(indexes)) {
+            RoomSettingsStore settings = memories.store.settings();
+            settings.set(KITCHEN, RoomSettings.OFF.withCapture(true));
+            settings.set(GARAGE, RoomSettings.OFF.withCapture(true));
+            settings.markLeft(GARAGE);
+            memories.remember(KITCHEN, ALICE, "Kitchen memory");
+            memories.remember(GARAGE, ALICE, "Garage memory");
+
+            assertThat(memories.store.deleteRoom(KITCHEN)).isEqualTo(1);
+            assertThat(memories.store.deleteRoom(GARAGE)).isEqualTo(1);
+
+            assertThat(settings.get(KITCHEN).capture()).isTrue();
+            assertThat(settings.get(GARAGE)).isEqualTo(RoomSettings.OFF);
+            assertThat(settings.roomsLeftBefore(Instant.now().plusSeconds(60))).isEmpty();
+        }
+    }
+}
