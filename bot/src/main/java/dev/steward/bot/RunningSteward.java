@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.steward.bot.pipeline.Pipeline;
 import dev.steward.homeserver.inbox.Inbox;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import dev.steward.memory.MemoryStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -20,9 +21,14 @@ public final class RunningSteward {
     private final PrometheusMeterRegistry registry;
     private final Inbox inbox;
     private final long pruningTimer;
+    private final MemoryStore memory;
+    private final AutoCloseable embedder;
 
     RunningSteward(Vertx vertx, HttpServer server, HikariDataSource dataSource, Pipeline pipeline,
-            PrometheusMeterRegistry registry, Inbox inbox, long pruningTimer) {
+            PrometheusMeterRegistry registry, Inbox inbox, long pruningTimer, MemoryStore memory,
+            AutoCloseable embedder) {
+        this.memory = memory;
+        this.embedder = embedder;
         this.vertx = vertx;
         this.server = server;
         this.dataSource = dataSource;
@@ -48,7 +54,11 @@ public final class RunningSteward {
         return registry;
     }
 
-    /** Stops taking requests, lets the pipeline stop, closes the database and Vert.x. */
+    public MemoryStore memory() {
+        return memory;
+    }
+
+    /** Stops taking requests, lets the pipeline stop, closes the memory, the database and Vert.x. */
     public Future<Void> close() {
         vertx.cancelTimer(pruningTimer);
         CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -56,6 +66,9 @@ public final class RunningSteward {
         server.shutdown(5, TimeUnit.SECONDS)
                 .compose(ignored -> pipeline.close(Duration.ofSeconds(10)))
                 .compose(ignored -> vertx.executeBlocking(() -> {
+                    // The index first (it commits), then the model, then the database under both.
+                    memory.close();
+                    embedder.close();
                     dataSource.close();
                     return null;
                 }))

@@ -11,6 +11,16 @@ import dev.steward.bot.gateway.ModelRouter;
 import dev.steward.bot.gateway.Attempts;
 import dev.steward.bot.gateway.GatewayCatalog;
 import dev.steward.bot.gateway.MemoryRetrieval;
+import dev.steward.bot.memory.BotMemory;
+import dev.steward.bot.memory.MemoryEvents;
+import dev.steward.bot.memory.SpaceRooms;
+import dev.steward.commands.Confirmations;
+import dev.steward.commands.memory.ForgetCommand;
+import dev.steward.commands.memory.MemoryCommand;
+import dev.steward.commands.memory.RecallCommand;
+import dev.steward.commands.memory.RememberCommand;
+import dev.steward.memory.MemoryStore;
+import dev.steward.memory.MiniLmEmbedder;
 import dev.steward.bot.gateway.SystemPrompts;
 import dev.steward.bot.conversation.ConversationReader;
 import dev.steward.bot.conversation.RoomNames;
@@ -118,8 +128,10 @@ public final class Steward {
                 .compose(dataSource -> vertx.executeBlocking(() -> {
                     SafetySchema.migrate(dataSource);
                     Ledger ledger = Ledger.open(dataSource);
+                    MiniLmEmbedder embedder = new MiniLmEmbedder();
                     return new Stores(Inbox.open(dataSource, clock), ledger, new DirectRooms(dataSource, clock),
-                            new RoomSettings(dataSource, clock));
+                            new RoomSettings(dataSource, clock),
+                            MemoryStore.open(config.memoryIndexDir(), dataSource, embedder, clock), embedder);
                 }, false)
                         .compose(stores -> assemble(vertx, config, tokens, clock, registry, metrics, dataSource, stores,
                                 probe))
@@ -151,7 +163,12 @@ public final class Steward {
         Budgets budgets = new Budgets(dataSource, clock, config.safety().timeZone(),
                 config.safety().budgetWarningShare());
         BotPolicies policies = new BotPolicies(vertx, bot, policies(config, dataSource, clock, audit), budgets);
-        Gateway models = gateway(vertx, config, clock, bot, policies, budgets, stores, audit, metrics, probe);
+        BotMemory memory = new BotMemory(vertx, bot, stores.memory(), policies, new PiiScanner(), stores.rooms(),
+                new SpaceRooms(bot));
+        MemoryEvents memoryEvents = new MemoryEvents(vertx, stores.memory(), memory, clock,
+                config.memory().retention());
+        Confirmations confirmations = new Confirmations(clock);
+        Gateway models = gateway(vertx, config, clock, bot, policies, budgets, stores, audit, metrics, probe, memory);
         ModelGateway gateway = models.gateway();
         ProviderHealth providers = new ProviderHealth(new ProviderCheck(web), config.models().entries(), clock,
                 PROVIDER_CHECK_REUSE);
@@ -160,7 +177,11 @@ public final class Steward {
                 .register(PingCommand.spec(clock))
                 .register(StatusCommand.spec(new BotStatus(vertx, clock, bot.withRetry(RetryPolicy.PROBE),
                         config.appservice().id(), inbox, providers)))
-                .register(AskCommand.spec(gateway))
+                .register(AskCommand.spec(gateway, memory::keepAnswer))
+                .register(RememberCommand.spec(memory))
+                .register(RecallCommand.spec(memory))
+                .register(ForgetCommand.spec(memory, policies, confirmations))
+                .register(MemoryCommand.spec(memory, policies, confirmations))
                 .register(ModelsCommand.spec(models.catalog()))
                 .register(RoomModelCommands.model(models.catalog(), policies))
                 .register(RoomModelCommands.privacy(models.catalog(), policies))
@@ -174,7 +195,8 @@ public final class Steward {
         Pipeline pipeline = new Pipeline(vertx, inbox, new EventRouter(botUser, parser), commands, replies,
                 new MembershipHandler(bot, new InvitePolicy(config.invites().allow(), botUser),
                         config.bot().displayName(), vertx, directRooms),
-                gate, new ChatHandler(bot, gateway, gate, replies, directRooms), metrics, parser.prefix(),
+                gate, new ChatHandler(bot, gateway, gate, replies, directRooms, memory::keepAnswer), confirmations,
+                memoryEvents, metrics, parser.prefix(),
                 config.pipeline().maxAttempts(), config.pipeline().paused());
 
         Router router = Router.router(vertx);
@@ -195,20 +217,25 @@ public final class Steward {
             announce(bot, config);
             // Only logged: a provider that is down at start may be up by the first question, and has fallbacks.
             providers.checkAndLog();
-            long pruning = vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> vertx.executeBlocking(
-                    () -> inbox.prune(clock.instant().minus(INBOX_RETENTION)), false));
-            return new RunningSteward(vertx, listening, dataSource, pipeline, registry, inbox, pruning);
+            long housekeeping = vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> vertx.executeBlocking(() -> {
+                inbox.prune(clock.instant().minus(INBOX_RETENTION));
+                return memoryEvents.forgetRoomsPastRetention();
+            }, false).onFailure(e -> log.warn("hourly housekeeping failed: {}", e.toString())));
+            return new RunningSteward(vertx, listening, dataSource, pipeline, registry, inbox, housekeeping,
+                    stores.memory(), stores.embedder());
         });
     }
 
     /** The databases the application opens at start, after their migrations. */
-    private record Stores(Inbox inbox, Ledger ledger, DirectRooms directRooms, RoomSettings rooms) {}
+    private record Stores(Inbox inbox, Ledger ledger, DirectRooms directRooms, RoomSettings rooms, MemoryStore memory,
+            MiniLmEmbedder embedder) {}
 
     /** The model gateway and what shows and sets its models, sharing one router and one guard. */
     private record Gateway(ModelGateway gateway, GatewayCatalog catalog) {}
 
     private static Gateway gateway(Vertx vertx, StewardConfig config, Clock clock, MatrixClient bot,
-            BotPolicies policies, Budgets budgets, Stores stores, AuditLog audit, StewardMetrics metrics, Probe probe) {
+            BotPolicies policies, Budgets budgets, Stores stores, AuditLog audit, StewardMetrics metrics, Probe probe,
+            MemoryRetrieval memory) {
         StewardConfig.Models models = config.models();
         StewardConfig.Conversation conversation = config.conversation();
         ModelRouter router = new ModelRouter(models.entries(), models.defaultModel(), models.fallbacks());
@@ -220,7 +247,7 @@ public final class Steward {
                         conversation.threadMessages(), conversation.recentMessages()),
                 new SystemPrompts(conversation.systemPrompt(), conversation.roomPrompts(), conversation.rolePrompts(),
                         clock, config.safety().timeZone()),
-                MemoryRetrieval.NONE, stores.rooms());
+                memory, stores.rooms());
         Attempts attempts = Attempts.forModels(clock, models.entries(), new CircuitBreaker(clock, 3,
                 Duration.ofSeconds(30)), stores.ledger(), metrics, probe.modelCalls());
         ModelGateway gateway = new ModelGateway(vertx, router, context,

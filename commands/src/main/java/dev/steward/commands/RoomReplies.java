@@ -23,6 +23,9 @@ public interface RoomReplies {
      */
     Future<EventId> edit(MatrixEvent source, String purpose, EventId original, int revision, String markdown);
 
+    /** Reacts to {@code target} with {@code key} (Steward pre-seeds the reaction it asks for, so one tap answers). */
+    Future<EventId> react(MatrixEvent source, String purpose, EventId target, String key);
+
     /** Shows (or stops showing) that Steward is typing in the room; failures are not worth reporting. */
     Future<Void> typing(RoomId room, boolean typing);
 

@@ -22,6 +22,7 @@ public final class RecordingReplies implements RoomReplies {
     private final List<Notice> notices = new ArrayList<>();
     private final List<Edit> edits = new ArrayList<>();
     private final List<Boolean> typing = new ArrayList<>();
+    private final List<String> reactions = new ArrayList<>();
     private final List<PowerLevelQuery> powerLevelQueries = new ArrayList<>();
     private int powerLevel;
     private boolean failSending;
@@ -82,6 +83,17 @@ public final class RecordingReplies implements RoomReplies {
         }
         edits.add(new Edit(original, revision, markdown));
         return Future.succeededFuture(EventId.of("$edit" + edits.size()));
+    }
+
+    @Override
+    public synchronized Future<EventId> react(MatrixEvent source, String purpose, EventId target, String key) {
+        reactions.add(key + " " + target.value());
+        return Future.succeededFuture(EventId.of("$reaction" + reactions.size()));
+    }
+
+    /** Reactions sent, as "key target". */
+    public synchronized List<String> reactions() {
+        return List.copyOf(reactions);
     }
 
     @Override

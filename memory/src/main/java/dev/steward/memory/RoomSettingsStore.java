@@ -125,6 +125,22 @@ public final class RoomSettingsStore {
         });
     }
 
+    /** Rooms whose new memories are stored for their space (and that Steward has not left). */
+    public List<RoomId> roomsSharingWithSpace() {
+        return database.run("listing rooms that share", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT room_id FROM memory_room_settings WHERE share_with_space AND left_at IS NULL")) {
+                List<RoomId> rooms = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        rooms.add(RoomId.of(rows.getString(1)));
+                    }
+                }
+                return rooms;
+            }
+        });
+    }
+
     /** Removes the row of a room Steward left, once its memories are gone (an active room keeps its choices). */
     static int removeIfLeft(Connection connection, RoomId room) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement(

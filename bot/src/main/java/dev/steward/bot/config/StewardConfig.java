@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /** Steward's whole configuration, validated. Read by {@link ConfigLoader}; every key is in config.example.yaml. */
 public record StewardConfig(Path dataDir, Homeserver homeserver, Appservice appservice, Bot bot, Invites invites,
-        Pipeline pipeline, Safety safety, Models models, Conversation conversation) {
+        Pipeline pipeline, Safety safety, Models models, Conversation conversation, Memory memory) {
 
     /** The homeserver Steward belongs to. */
     public record Homeserver(String url, ServerName serverName) {}
@@ -57,6 +57,13 @@ public record StewardConfig(Path dataDir, Homeserver homeserver, Appservice apps
      */
     public record Conversation(String systemPrompt, Map<RoomId, String> roomPrompts, Map<String, String> rolePrompts,
             int threadMessages, int recentMessages) {}
+
+    /** The collective memory: how long a room's memories outlive Steward's leaving it. */
+    public record Memory(java.time.Duration retention) {}
+
+    public Path memoryIndexDir() {
+        return dataDir.resolve("memory-index");
+    }
 
     public UserId botUserId() {
         return UserId.of(bot.localpart(), homeserver.serverName());

@@ -1,5 +1,6 @@
 package dev.steward.bot.conversation;
 
+import dev.steward.bot.gateway.GatewayStrings;
 import dev.steward.commands.CommandParser;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
@@ -13,7 +14,6 @@ import java.util.regex.Pattern;
  */
 final class TurnText {
     private static final Pattern ASK = Pattern.compile("(?is)ask(?:\\s+@[^\\s:]+)?\\s+(.+)");
-    private static final Pattern FOOTER = Pattern.compile("\\n\\n— [^\\n]{1,100}$");
 
     private TurnText() {}
 
@@ -35,7 +35,7 @@ final class TurnText {
             }
             plain = ask.group(1).strip();
         }
-        return Optional.of(FOOTER.matcher(plain).replaceFirst("").strip()).filter(t -> !t.isEmpty());
+        return Optional.of(GatewayStrings.withoutFooter(plain)).filter(t -> !t.isEmpty());
     }
 
     /** Synapse bundles a message's latest edit in {@code unsigned} (spec: "Server-side aggregation of m.replace"). */

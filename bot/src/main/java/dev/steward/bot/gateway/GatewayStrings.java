@@ -4,7 +4,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** What members read from the model gateway. */
-final class GatewayStrings {
+public final class GatewayStrings {
+    // The footer below, and the budget reminder that may precede it.
+    private static final java.util.regex.Pattern FOOTER = java.util.regex.Pattern.compile(
+            "(\\n\\n\\(You have used most of your [^\\n]*\\))?\\n\\n— [^\\n]{1,100}$");
+
     static final String NO_MODEL_CONFIGURED = "No model is configured yet, so I cannot answer questions. An admin can"
             + " add one under 'models' in Steward's config (docs/configuration.md#models); every command still works.";
     static final String NO_LOCAL_MODEL = "This request has to stay on a local model (your policy, or personal data in"
@@ -62,6 +66,11 @@ final class GatewayStrings {
     static String nearLimit(dev.steward.safety.budget.Period period) {
         return "\n\n(You have used most of your " + (period == dev.steward.safety.budget.Period.DAY ? "daily" : "monthly")
                 + " budget for model answers; !budget shows what is left.)";
+    }
+
+    /** An answer as a model wrote it: without the footer (and budget reminder) Steward added. */
+    public static String withoutFooter(String answer) {
+        return FOOTER.matcher(answer).replaceFirst("").strip();
     }
 
     static String footer(ModelEntry model) {

@@ -74,7 +74,10 @@ public final class ModelGateway implements ModelPort {
         RoomSettings.Setting room = context.rooms().of(event.roomId());
         List<MemoryRetrieval.Recollection> memories = recall(question);
         Request request = Request.prepare(safety.guard(), event, question.text(), memories, conversation, policy);
-        RoutePlan plan = router.route(new RouteRequest(policy, request.prepared().sensitive(), room.isPrivate(),
+        // A memory holding personal data was kept that way on its author's terms: it stays on local models.
+        boolean sensitive = request.prepared().sensitive()
+                || safety.guard().anyPersonalData(memories.stream().map(MemoryRetrieval.Recollection::text).toList());
+        RoutePlan plan = router.route(new RouteRequest(policy, sensitive, room.isPrivate(),
                 question.model(), room.defaultModel(), safety.budgets().nearLimit(event.sender(), Limits.of(policy))));
         if (plan instanceof RoutePlan.Refuse refuse) {
             safety.audit().record(event.sender(), Optional.of(event.roomId()), refuse.rule(), "refused",

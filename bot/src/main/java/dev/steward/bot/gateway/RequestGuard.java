@@ -120,6 +120,11 @@ public final class RequestGuard {
         return restored;
     }
 
+    /** Whether any of these texts holds personal data (memories that do only ever go to local models). */
+    boolean anyPersonalData(List<String> texts) {
+        return texts.stream().anyMatch(text -> !scanner.scan(text).isEmpty());
+    }
+
     /** Whether a text would have to stay on local models under this policy; nothing is recorded (a preview). */
     boolean wouldStayLocal(String text, EffectivePolicy policy) {
         return policy.get(PolicyKey.LOCAL_ONLY)

@@ -4,6 +4,7 @@ import dev.steward.bot.safety.CommandGate;
 import dev.steward.commands.Invocation;
 import dev.steward.commands.RoomReplies;
 import dev.steward.commands.UserFacingException;
+import dev.steward.commands.ask.AskCommand;
 import dev.steward.commands.ask.ModelPort;
 import dev.steward.commands.ask.StreamedReply;
 import dev.steward.homeserver.client.MatrixClient;
@@ -25,9 +26,11 @@ public final class ChatHandler {
     private final CommandGate gate;
     private final RoomReplies replies;
     private final DirectRooms directRooms;
+    private final AskCommand.AnswerKeeper keeper;
 
     public ChatHandler(MatrixClient bot, ModelPort models, CommandGate gate, RoomReplies replies,
-            DirectRooms directRooms) {
+            DirectRooms directRooms, AskCommand.AnswerKeeper keeper) {
+        this.keeper = keeper;
         this.bot = bot;
         this.models = models;
         this.gate = gate;
@@ -63,6 +66,7 @@ public final class ChatHandler {
                         ? replies.notice(event, PURPOSE, refusal.get())
                         : StreamedReply.answer(models, replies, new ModelPort.Question(event, question,
                                 Optional.empty()), PURPOSE, StreamedReply.EDIT_INTERVAL)
+                                .compose(posted -> AskCommand.keep(keeper, event.roomId(), posted).map(posted.event()))
                                 .recover(e -> e instanceof UserFacingException refused
                                         ? replies.notice(event, PURPOSE, refused.getMessage())
                                         : Future.failedFuture(e)))

@@ -3,6 +3,7 @@ package dev.steward.bot.pipeline;
 import dev.steward.commands.CommandParser;
 import dev.steward.homeserver.event.EventTypes;
 import dev.steward.homeserver.event.MatrixEvent;
+import dev.steward.homeserver.id.EventId;
 import dev.steward.homeserver.id.UserId;
 import java.util.Optional;
 
@@ -11,6 +12,9 @@ import java.util.Optional;
  * Steward never answers itself, its namespaced users, or any {@code m.notice} (bots do not answer notices).
  */
 public final class EventRouter {
+    private static final String REDACTION = "m.room.redaction";
+    private static final String REACTION = "m.reaction";
+
     private final UserId bot;
     private final CommandParser commands;
 
@@ -23,11 +27,19 @@ public final class EventRouter {
         if (EventTypes.MEMBER.equals(event.type()) && event.stateKey().equals(Optional.of(bot.value()))) {
             return membership(event);
         }
+        // Whoever redacts, Steward included: what came from the event must be forgotten.
+        if (REDACTION.equals(event.type())) {
+            return event.redacts().<Route>map(redacted -> new Route.Redaction(event, redacted))
+                    .orElseGet(() -> new Route.Ignore("redaction without a target"));
+        }
         if (isOurs(event.sender())) {
             return new Route.Ignore("own event");
         }
         if (EventTypes.MESSAGE.equals(event.type())) {
             return message(event);
+        }
+        if (REACTION.equals(event.type())) {
+            return reaction(event);
         }
         return new Route.Ignore("not handled: " + event.type());
     }
@@ -38,6 +50,8 @@ public final class EventRouter {
                     ? new Route.Ignore("own invite")
                     : new Route.Invite(event.roomId(), event.sender(), event.content().path("is_direct").asBoolean(false));
             case "join" -> new Route.Joined(event, !"join".equals(previousMembership(event)));
+            case "leave", "ban" -> "join".equals(previousMembership(event)) ? new Route.Left(event.roomId())
+                    : new Route.Ignore("membership " + event.membership());
             default -> new Route.Ignore("membership " + event.membership());
         };
     }
@@ -62,6 +76,19 @@ public final class EventRouter {
         return commands.parse(event)
                 .<Route>map(Route.Command::new)
                 .orElseGet(() -> new Route.Chat(event, trigger(event)));
+    }
+
+    private static Route reaction(MatrixEvent event) {
+        var relation = event.content().path("m.relates_to");
+        String target = relation.path("event_id").asText("");
+        if (!"m.annotation".equals(relation.path("rel_type").asText()) || target.isEmpty()) {
+            return new Route.Ignore("reaction without a target");
+        }
+        try {
+            return new Route.Reaction(event, EventId.of(target), relation.path("key").asText(""));
+        } catch (IllegalArgumentException e) {
+            return new Route.Ignore("reaction to a malformed event id");
+        }
     }
 
     private Route.Chat.Trigger trigger(MatrixEvent event) {

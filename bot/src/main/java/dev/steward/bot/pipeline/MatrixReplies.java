@@ -52,6 +52,13 @@ public final class MatrixReplies implements RoomReplies {
     }
 
     @Override
+    public Future<EventId> react(MatrixEvent source, String purpose, EventId target, String key) {
+        JsonObject content = new JsonObject().put("m.relates_to", new JsonObject()
+                .put("rel_type", "m.annotation").put("event_id", target.value()).put("key", key));
+        return bot.send(source.roomId(), "m.reaction", content, TxnIds.derive(source.eventId(), purpose));
+    }
+
+    @Override
     public Future<Void> typing(RoomId room, boolean typing) {
         return bot.typing(room, typing, TYPING_TIMEOUT).otherwiseEmpty();
     }
@@ -72,7 +79,7 @@ public final class MatrixReplies implements RoomReplies {
     }
 
     /** A reply to the source; inside its thread when the source was in one (spec: "Threads", replies in threads). */
-    static JsonObject relation(MatrixEvent source) {
+    public static JsonObject relation(MatrixEvent source) {
         JsonObject inReplyTo = new JsonObject().put("event_id", source.eventId().value());
         if ("m.thread".equals(source.relationType()) && source.relatesTo().isPresent()) {
             return new JsonObject()

@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import dev.steward.bot.memory.MemoryEvents;
+import dev.steward.commands.Confirmations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +42,8 @@ public final class Pipeline {
     private final MembershipHandler membership;
     private final CommandGate gate;
     private final ChatHandler chat;
+    private final Confirmations confirmations;
+    private final MemoryEvents memory;
     private final StewardMetrics metrics;
     private final String prefix;
     private final int maxAttempts;
@@ -52,8 +56,8 @@ public final class Pipeline {
     private boolean closed;
 
     public Pipeline(Vertx vertx, Inbox inbox, EventRouter router, CommandRegistry commands, RoomReplies replies,
-            MembershipHandler membership, CommandGate gate, ChatHandler chat, StewardMetrics metrics, String prefix,
-            int maxAttempts, boolean paused) {
+            MembershipHandler membership, CommandGate gate, ChatHandler chat, Confirmations confirmations,
+            MemoryEvents memory, StewardMetrics metrics, String prefix, int maxAttempts, boolean paused) {
         this.vertx = vertx;
         // One context for all pipeline state: wake() may come from any thread, and this keeps it single-threaded.
         this.context = vertx.getOrCreateContext();
@@ -64,6 +68,8 @@ public final class Pipeline {
         this.membership = membership;
         this.gate = gate;
         this.chat = chat;
+        this.confirmations = confirmations;
+        this.memory = memory;
         this.metrics = metrics;
         this.prefix = prefix;
         this.maxAttempts = maxAttempts;
@@ -158,8 +164,16 @@ public final class Pipeline {
             case Route.Ignore ignore -> Future.succeededFuture();
             case Route.Command command -> command(command.invocation());
             case Route.Invite invite -> membership.invited(invite.room(), invite.inviter(), invite.direct());
-            case Route.Joined joined -> membership.joined(joined.event(), joined.firstJoin());
-            case Route.Chat message -> chat.handle(message.event(), message.trigger());
+            case Route.Joined joined -> membership.joined(joined.event(), joined.firstJoin())
+                    .compose(done -> joined.firstJoin() ? memory.joined(joined.event().roomId())
+                            : Future.succeededFuture());
+            case Route.Left left -> memory.left(left.room());
+            // Answered first: keeping the message in memory must not delay the answer.
+            case Route.Chat message -> chat.handle(message.event(), message.trigger())
+                    .compose(done -> memory.message(message.event()));
+            case Route.Redaction redaction -> memory.redacted(redaction.redacted());
+            case Route.Reaction reaction -> confirmations.reacted(reaction.event(), reaction.target(), reaction.key(),
+                    replies);
         };
     }
 

@@ -2,6 +2,7 @@ package dev.steward.bot.pipeline;
 
 import dev.steward.commands.Invocation;
 import dev.steward.homeserver.event.MatrixEvent;
+import dev.steward.homeserver.id.EventId;
 import dev.steward.homeserver.id.RoomId;
 import dev.steward.homeserver.id.UserId;
 
@@ -48,6 +49,27 @@ public sealed interface Route {
     record Joined(MatrixEvent event, boolean firstJoin) implements Route {
         public String name() {
             return "joined";
+        }
+    }
+
+    /** Steward left the room or was removed from it: its memories are kept for the retention, then forgotten. */
+    record Left(RoomId room) implements Route {
+        public String name() {
+            return "left";
+        }
+    }
+
+    /** Someone redacted an event: memories that came from it are forgotten. */
+    record Redaction(MatrixEvent event, EventId redacted) implements Route {
+        public String name() {
+            return "redaction";
+        }
+    }
+
+    /** A reaction, which may confirm something Steward asked (forgetting memories). */
+    record Reaction(MatrixEvent event, EventId target, String key) implements Route {
+        public String name() {
+            return "reaction";
         }
     }
 }

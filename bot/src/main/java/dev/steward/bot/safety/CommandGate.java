@@ -19,7 +19,7 @@ import java.util.Set;
 public final class CommandGate {
     /** Commands that work whatever the policy says: they only show or explain. */
     static final Set<String> ALWAYS_AVAILABLE = Set.of("help", "ping", "status", "policy", "budget", "audit",
-            "models", "model", "private");
+            "models", "model", "private", "memory");
 
     private final Vertx vertx;
     private final MemberPolicies policies;

@@ -125,7 +125,7 @@ class EventRouterTest {
                 argumentSet("an edit whose body starts with the prefix", recorded(COMMAND_MESSAGE,
                         json -> ((ObjectNode) json.get("content")).put("body", "!ping").putObject("m.relates_to")
                                 .put("rel_type", "m.replace").put("event_id", COMMAND_MESSAGE)), "ignore"),
-                argumentSet("recorded reaction", recorded(REACTION), "ignore"),
+                argumentSet("recorded reaction", recorded(REACTION), "reaction 👍 on " + COMMAND_MESSAGE),
                 argumentSet("recorded own reaction", recorded(OWN_REACTION), "ignore"),
                 argumentSet("a room name change", recorded(REACTION, json -> {
                     json.put("type", "m.room.name").put("state_key", "");
@@ -138,7 +138,7 @@ class EventRouterTest {
                 argumentSet("a redaction", recorded(REACTION, json -> {
                     json.put("type", "m.room.redaction");
                     json.putObject("content").put("redacts", COMMAND_MESSAGE);
-                }), "ignore"));
+                }), "redaction of " + COMMAND_MESSAGE));
     }
 
     @ParameterizedTest
@@ -158,6 +158,36 @@ class EventRouterTest {
         }
     }
 
+    /** The recorded message turned into another event type, with this content. */
+    private static ObjectNode event(String type, String sender, String content) {
+        return recorded(COMMAND_MESSAGE, json -> {
+            json.put("type", type).put("sender", sender);
+            json.set("content", io.vertx.core.json.jackson.DatabindCodec.mapper().valueToTree(
+                    new io.vertx.core.json.JsonObject(content).getMap()));
+        });
+    }
+
+    @Test
+    void redactionsFromAnyoneReactionsFromPeopleAndStewardLeavingAreRouted() {
+        String alice = "@alice:localhost";
+        assertThat(describe(router.route(MatrixEvent.from(event("m.room.redaction", alice,
+                "{\"redacts\": \"$gone\"}"))))).isEqualTo("redaction of $gone");
+        assertThat(describe(router.route(MatrixEvent.from(event("m.room.redaction", BOT.value(),
+                "{\"redacts\": \"$mine\"}"))))).as("Steward's own redactions forget too").isEqualTo("redaction of $mine");
+        String annotation = "{\"m.relates_to\": {\"rel_type\": \"m.annotation\", \"event_id\": \"$prompt\","
+                + " \"key\": \"✅\"}}";
+        assertThat(describe(router.route(MatrixEvent.from(event("m.reaction", alice, annotation)))))
+                .isEqualTo("reaction ✅ on $prompt");
+        assertThat(describe(router.route(MatrixEvent.from(event("m.reaction", BOT.value(), annotation)))))
+                .as("Steward's own pre-seeded reaction").isEqualTo("ignore");
+        assertThat(describe(router.route(MatrixEvent.from(event("m.reaction", alice, "{}"))))).isEqualTo("ignore");
+        ObjectNode left = recorded(BOT_JOIN, json -> {
+            ((ObjectNode) json.get("content")).put("membership", "leave");
+            json.putObject("unsigned").putObject("prev_content").put("membership", "join");
+        });
+        assertThat(describe(router.route(MatrixEvent.from(left)))).isEqualTo("left");
+    }
+
     @Test
     void theConfiguredPrefixDecidesWhatIsACommand() {
         EventRouter questionMark = new EventRouter(BOT, new CommandParser("?"));
@@ -175,6 +205,9 @@ class EventRouterTest {
             case Route.Chat chat -> "chat " + chat.trigger().name().toLowerCase(java.util.Locale.ROOT);
             case Route.Joined joined -> "joined as '" + joined.event().content().path("displayname").asText("")
                     + "'" + (joined.firstJoin() ? "" : " again");
+            case Route.Left left -> "left";
+            case Route.Redaction redaction -> "redaction of " + redaction.redacted();
+            case Route.Reaction reaction -> "reaction " + reaction.key() + " on " + reaction.target();
         };
     }
 }

@@ -3,20 +3,32 @@ package dev.steward.commands.ask;
 import dev.steward.commands.BadArgumentsException;
 import dev.steward.commands.CommandContext;
 import dev.steward.commands.CommandSpec;
+import dev.steward.homeserver.id.EventId;
+import dev.steward.homeserver.id.RoomId;
 import io.vertx.core.Future;
 import java.util.Optional;
 
 /** {@code !ask [@model] <question>}: a model's answer, routed by the member's policy. */
 public final class AskCommand {
-    private final ModelPort models;
+    /** Where answers go once posted, for rooms that keep Steward's answers in memory. */
+    @FunctionalInterface
+    public interface AnswerKeeper {
+        Future<Void> keep(RoomId room, EventId answer, String text);
 
-    private AskCommand(ModelPort models) {
-        this.models = models;
+        AnswerKeeper NONE = (room, answer, text) -> Future.succeededFuture();
     }
 
-    public static CommandSpec spec(ModelPort models) {
+    private final ModelPort models;
+    private final AnswerKeeper keeper;
+
+    private AskCommand(ModelPort models, AnswerKeeper keeper) {
+        this.models = models;
+        this.keeper = keeper;
+    }
+
+    public static CommandSpec spec(ModelPort models, AnswerKeeper keeper) {
         return CommandSpec.everyone("ask", "ask [@model] <question>", "a model's answer to your question",
-                new AskCommand(models)::handle);
+                new AskCommand(models, keeper)::handle);
     }
 
     private Future<Void> handle(CommandContext context) {
@@ -32,6 +44,15 @@ public final class AskCommand {
             throw new BadArgumentsException("Ask a question after the command.");
         }
         return StreamedReply.answer(models, context.replies(), new ModelPort.Question(context.event(), text, model),
-                "ask:answer", StreamedReply.EDIT_INTERVAL).mapEmpty();
+                "ask:answer", StreamedReply.EDIT_INTERVAL)
+                .compose(posted -> keep(keeper, context.event().roomId(), posted));
+    }
+
+    /** Keeps an answer (not a refusal); a failure to keep it is not the member's problem. */
+    public static Future<Void> keep(AnswerKeeper keeper, RoomId room, StreamedReply.Posted posted) {
+        if (posted.answer().isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return keeper.keep(room, posted.event(), posted.answer()).otherwiseEmpty();
     }
 }

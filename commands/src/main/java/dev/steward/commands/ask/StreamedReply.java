@@ -38,14 +38,18 @@ public final class StreamedReply {
      * Asks and posts the answer as a reply to the question's event. A refusal before anything was posted fails with
      * the {@link UserFacingException}, for the caller to answer; one after a partial answer replaces it.
      */
-    public static Future<EventId> answer(ModelPort models, RoomReplies replies, ModelPort.Question question,
+    public static Future<Posted> answer(ModelPort models, RoomReplies replies, ModelPort.Question question,
             String purpose, Duration interval) {
         StreamedReply reply = new StreamedReply(replies, question.event(), purpose, interval);
         replies.typing(question.event().roomId(), true);
         return models.ask(question, reply::progress)
-                .compose(reply::finish, reply::failed)
+                .compose(answer -> reply.finish(answer).map(id -> new Posted(id, answer)),
+                        error -> reply.failed(error).map(id -> new Posted(id, "")))
                 .eventually(() -> replies.typing(question.event().roomId(), false));
     }
+
+    /** The reply as posted: its event, and the answer's whole text (empty when a refusal replaced it). */
+    public record Posted(EventId event, String answer) {}
 
     synchronized void progress(String soFar) {
         if (finished || soFar.isBlank()) {

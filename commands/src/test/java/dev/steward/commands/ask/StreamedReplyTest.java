@@ -17,7 +17,7 @@ class StreamedReplyTest {
     private final RecordingReplies replies = new RecordingReplies();
     private final MatrixEvent question = TestMessages.text("!ask plan our day");
 
-    private Future<EventId> answer(ModelPort models, Duration interval) {
+    private Future<StreamedReply.Posted> answer(ModelPort models, Duration interval) {
         return StreamedReply.answer(models, replies, new ModelPort.Question(question, "plan our day", Optional.empty()),
                 "ask:answer", interval);
     }
@@ -59,7 +59,7 @@ class StreamedReplyTest {
 
     @Test
     void aRefusalBeforeAnyTextIsLeftToTheCallerAndOneAfterReplacesThePartialAnswer() {
-        Future<EventId> refused = answer((q, progress) -> Future.failedFuture(new UserFacingException("No model.")),
+        Future<StreamedReply.Posted> refused = answer((q, progress) -> Future.failedFuture(new UserFacingException("No model.")),
                 Duration.ZERO);
         assertThat(refused.cause()).isInstanceOf(UserFacingException.class).hasMessage("No model.");
         assertThat(replies.notices()).isEmpty();

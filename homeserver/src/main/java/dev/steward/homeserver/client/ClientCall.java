@@ -30,6 +30,8 @@ final class ClientCall {
     private final String accessToken;
     private final Map<String, String> query = new LinkedHashMap<>();
     private JsonObject body;
+    private Buffer bytes;
+    private String bytesType;
     private boolean idempotent = true;
     private final CallObserver observer;
 
@@ -61,6 +63,13 @@ final class ClientCall {
         return this;
     }
 
+    /** A body that is not JSON (a file for the media repository), with its content type. */
+    ClientCall bytes(Buffer content, String contentType) {
+        this.bytes = content;
+        this.bytesType = contentType;
+        return this;
+    }
+
     /** Marks a request that must not be repeated after a timeout or 5xx (creating a room, registering). */
     ClientCall notIdempotent() {
         this.idempotent = false;
@@ -89,7 +98,9 @@ final class ClientCall {
                 .timeout(retry.requestTimeout().toMillis());
         query.forEach(request::addQueryParam);
         long sent = System.nanoTime();
-        Future<HttpResponse<Buffer>> response = body == null ? request.send() : request.sendJsonObject(body);
+        Future<HttpResponse<Buffer>> response = bytes != null
+                ? request.putHeader("Content-Type", bytesType).sendBuffer(bytes)
+                : body == null ? request.send() : request.sendJsonObject(body);
         response.onComplete(done -> {
             observer.answered(method.name(), path(), sent, System.nanoTime());
             if (done.succeeded()) {

@@ -156,6 +156,13 @@ public final class MatrixClient {
         return call(HttpMethod.PUT, room(room) + "/typing/" + segment(self.value())).body(body).send().mapEmpty();
     }
 
+    /** Uploads a file to the media repository (spec: {@code POST /_matrix/media/v3/upload}); its {@code mxc://} URI. */
+    public Future<String> upload(String fileName, String contentType, byte[] content) {
+        return call(HttpMethod.POST, "/_matrix/media/v3/upload").query("filename", fileName)
+                .bytes(io.vertx.core.buffer.Buffer.buffer(content), contentType).notIdempotent().send()
+                .map(json -> json.getString("content_uri"));
+    }
+
     /** Creates a room (spec: {@code POST /createRoom}); never retried after a timeout, which could make two. */
     public Future<RoomId> createRoom(JsonObject request) {
         return call(HttpMethod.POST, V3 + "/createRoom").body(request).notIdempotent().send()

@@ -1,0 +1,192 @@
+package dev.steward.bot.memory;
+
+import dev.steward.bot.gateway.GatewayStrings;
+import dev.steward.bot.gateway.MemoryRetrieval;
+import dev.steward.bot.pipeline.MatrixReplies;
+import dev.steward.bot.rooms.RoomSettings;
+import dev.steward.commands.memory.RoomMemory;
+import dev.steward.commands.policy.MemberPolicies;
+import dev.steward.homeserver.client.MatrixClient;
+import dev.steward.homeserver.event.MatrixEvent;
+import dev.steward.homeserver.id.EventId;
+import dev.steward.homeserver.id.RoomId;
+import dev.steward.homeserver.id.UserId;
+import dev.steward.memory.Counts;
+import dev.steward.memory.Hit;
+import dev.steward.memory.MatrixToLink;
+import dev.steward.memory.Memory;
+import dev.steward.memory.MemoryKind;
+import dev.steward.memory.MemoryStore;
+import dev.steward.memory.NewMemory;
+import dev.steward.memory.Scope;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The memory store as Steward uses it: for commands ({@link RoomMemory}) and for the model gateway
+ * ({@link MemoryRetrieval}). The store blocks, so commands get its answers on worker threads; each search is limited
+ * to the rooms {@link MemoryScopes} allows.
+ */
+public final class BotMemory implements RoomMemory, MemoryRetrieval {
+    // More would rarely be read by a model, and each costs prompt tokens.
+    private static final int RECALLED_FOR_MODELS = 5;
+
+    private final Vertx vertx;
+    private final MatrixClient bot;
+    private final MemoryStore store;
+    private final MemberPolicies policies;
+    private final MemoryWrites writes;
+    private final MemoryScopes scopes;
+    private final RoomSettings rooms;
+
+    public BotMemory(Vertx vertx, MatrixClient bot, MemoryStore store, MemberPolicies policies,
+            dev.steward.safety.pii.PiiScanner scanner, RoomSettings rooms, SpaceRooms spaces) {
+        this.vertx = vertx;
+        this.bot = bot;
+        this.store = store;
+        this.policies = policies;
+        this.writes = new MemoryWrites(scanner);
+        this.scopes = new MemoryScopes(vertx, store, rooms, spaces);
+        this.rooms = rooms;
+    }
+
+    @Override
+    public Future<Remembered> remember(MatrixEvent event, String text) {
+        return policies.effective(event.roomId(), event.sender()).compose(policy -> blocking(() -> {
+            MemoryWrites.Admitted admitted = writes.admitOrRefuse(text, policy);
+            Memory stored = store.add(newMemory(event.roomId(), event.sender(), event.eventId(), admitted.text(),
+                    MemoryKind.EXPLICIT));
+            return new Remembered(stored, admitted.note());
+        }));
+    }
+
+    /** A message captured from a room that keeps its messages; silently nothing when the policy keeps it out. */
+    Future<List<Memory>> capture(MatrixEvent event, List<String> chunks) {
+        return policies.effective(event.roomId(), event.sender()).compose(policy -> blocking(() -> {
+            List<Memory> stored = new ArrayList<>();
+            for (String chunk : chunks) {
+                writes.admit(chunk, policy).ifPresent(admitted -> stored.add(store.add(newMemory(event.roomId(),
+                        event.sender(), event.eventId(), admitted.text(), MemoryKind.MESSAGE))));
+            }
+            return stored;
+        }));
+    }
+
+    /** Steward's answer, kept when the room keeps answers. */
+    public Future<Void> keepAnswer(RoomId room, EventId answer, String text) {
+        return blocking(() -> {
+            if (store.settings().get(room).captureAnswers()) {
+                String answered = GatewayStrings.withoutFooter(text);
+                if (!answered.isBlank()) {
+                    store.add(newMemory(room, bot.self(), answer, answered, MemoryKind.ANSWER));
+                }
+            }
+            return null;
+        });
+    }
+
+    private NewMemory newMemory(RoomId room, UserId author, EventId source, String text, MemoryKind kind) {
+        NewMemory memory = NewMemory.of(room, author, source, text, kind);
+        boolean shares = store.settings().get(room).shareWithSpace() && !rooms.of(room).isPrivate();
+        return shares ? memory.sharedWithSpace() : memory;
+    }
+
+    @Override
+    public Future<List<Hit>> recall(MatrixEvent event, String query, int count) {
+        return scopes.of(event.roomId()).compose(scope -> blocking(() -> store.search(query, scope, count)));
+    }
+
+    @Override
+    public Future<Optional<Memory>> find(RoomId room, long id) {
+        return blocking(() -> store.get(id).filter(memory -> memory.room().equals(room)));
+    }
+
+    @Override
+    public Future<List<Memory>> forget(List<Long> ids) {
+        return blocking(() -> {
+            List<Memory> gone = new ArrayList<>();
+            for (long id : ids) {
+                Optional<Memory> memory = store.get(id);
+                if (memory.isPresent() && store.delete(id)) {
+                    gone.add(memory.get());
+                }
+            }
+            return gone;
+        });
+    }
+
+    @Override
+    public Future<Counts> counts(RoomId room) {
+        return blocking(() -> store.counts(room));
+    }
+
+    @Override
+    public Future<dev.steward.memory.RoomSettings> settings(RoomId room) {
+        return blocking(() -> store.settings().get(room));
+    }
+
+    @Override
+    public Future<dev.steward.memory.RoomSettings> changeSettings(RoomId room,
+            dev.steward.memory.RoomSettings settings) {
+        return blocking(() -> {
+            store.settings().set(room, settings);
+            return settings;
+        });
+    }
+
+    @Override
+    public Future<List<Memory>> byAuthor(UserId member) {
+        return blocking(() -> store.byAuthor(member));
+    }
+
+    @Override
+    public Future<Integer> erase(UserId member) {
+        return blocking(() -> store.eraseAuthor(member));
+    }
+
+    @Override
+    public Future<EventId> postFile(MatrixEvent source, String fileName, String mimeType, byte[] content) {
+        return bot.upload(fileName, mimeType, content).compose(uri -> bot.send(source.roomId(), "m.room.message",
+                new io.vertx.core.json.JsonObject()
+                        .put("msgtype", "m.file")
+                        .put("body", fileName)
+                        .put("url", uri)
+                        .put("info", new io.vertx.core.json.JsonObject().put("mimetype", mimeType)
+                                .put("size", content.length))
+                        .put("m.relates_to", MatrixReplies.relation(source)),
+                dev.steward.homeserver.client.TxnIds.derive(source.eventId(), "memory:file")));
+    }
+
+    /** For the gateway, on a worker thread: the best memories this room may see, within the token budget. */
+    @Override
+    public List<Recollection> recall(RoomId room, UserId asker, String question, int maxTokens) {
+        Scope scope;
+        try {
+            scope = scopes.of(room).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("finding which memories " + room + " may see failed", e);
+        }
+        List<Recollection> recalled = new ArrayList<>();
+        long used = 0;
+        for (Hit hit : store.search(question, scope, RECALLED_FOR_MODELS)) {
+            Memory memory = hit.memory();
+            long tokens = memory.text().length() / 4 + 20;
+            if (used + tokens > maxTokens) {
+                break;
+            }
+            used += tokens;
+            recalled.add(new Recollection(memory.text(), memory.author().localpart(), memory.createdAt(),
+                    memory.sourceEvent().map(event -> MatrixToLink.of(memory.room(), event)).orElse("(no link)")));
+        }
+        return recalled;
+    }
+
+    private <T> Future<T> blocking(Callable<T> work) {
+        return vertx.executeBlocking(work, false);
+    }
+}

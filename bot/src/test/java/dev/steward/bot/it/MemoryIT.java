@@ -1,0 +1,200 @@
+package dev.steward.bot.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.bot.it.standin.ModelStandIn;
+import dev.steward.homeserver.id.EventId;
+import dev.steward.homeserver.id.RoomId;
+import dev.steward.homeserver.testing.Await;
+import dev.steward.homeserver.testing.SynapseExtension;
+import dev.steward.homeserver.testing.TestHomeserver;
+import dev.steward.homeserver.testing.TestPerson;
+import dev.steward.memory.MatrixToLink;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The collective memory against the real Synapse: what a room remembers grounds its answers, stays in its room (or
+ * its space, when shared), is forgotten when its message is redacted, and outlives a restart.
+ */
+@ExtendWith(SynapseExtension.class)
+class MemoryIT {
+    private static ModelStandIn model;
+    private static StewardHarness steward;
+    private static TestHomeserver homeserver;
+    private static Path dataDir;
+
+    @BeforeAll
+    static void start(TestHomeserver synapse, @TempDir Path data) throws Exception {
+        homeserver = synapse;
+        model = ModelStandIn.start("model");
+        dataDir = data;
+        steward = startSteward();
+    }
+
+    private static StewardHarness startSteward() throws IOException {
+        return StewardHarness.start(homeserver, dataDir, """
+                models:
+                  - {name: cloud-llm, provider: openai, model_id: gpt, base_url: "%s"}
+                """.formatted(model.baseUrl()));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        steward.close();
+        model.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        model.clear();
+        model.answerWith("The answer.");
+    }
+
+    @Test
+    void aRememberedFactGroundsAnAnswerInItsRoomAndNeverLeavesItsSpace() {
+        TestPerson alice = homeserver.person(StewardHarness.ALLOWED);
+        RoomId family = space(alice, "Family");
+        RoomId kitchen = roomIn(alice, family, "kitchen");
+        RoomId garden = roomIn(alice, family, "garden");
+        RoomId work = roomIn(alice, space(alice, "Work"), "standup");
+
+        EventId remember = alice.send(kitchen, "!remember The Wi-Fi password is blue-otter-42");
+        assertThat(alice.awaitAnswer(kitchen, homeserver.botUser(), remember)).matches("Remembered as #\\d+\\.");
+
+        alice.awaitAnswer(kitchen, homeserver.botUser(), alice.send(kitchen, "!ask how do I get the laptop online?"));
+        String system = systemPrompt();
+        assertThat(system).contains("> The Wi-Fi password is blue-otter-42")
+                .contains(MatrixToLink.of(kitchen, remember));
+
+        alice.awaitAnswer(work, homeserver.botUser(), alice.send(work, "!ask how do I get the laptop online?"));
+        assertThat(model.lastRequest().encode()).as("nothing of the family's kitchen in another space")
+                .doesNotContain("blue-otter");
+        alice.awaitAnswer(garden, homeserver.botUser(), alice.send(garden, "!ask how do I get the laptop online?"));
+        assertThat(model.lastRequest().encode()).as("the kitchen does not share with its space")
+                .doesNotContain("blue-otter");
+
+        ask(alice, kitchen, "!memory share on");
+        ask(alice, kitchen, "!remember The spare key is under the blue flowerpot");
+        alice.awaitAnswer(garden, homeserver.botUser(), alice.send(garden, "!ask where is the spare key?"));
+        assertThat(systemPrompt()).contains("> The spare key is under the blue flowerpot")
+                .doesNotContain("blue-otter");
+        alice.awaitAnswer(work, homeserver.botUser(), alice.send(work, "!ask where is the spare key?"));
+        assertThat(model.lastRequest().encode()).doesNotContain("flowerpot");
+    }
+
+    @Test
+    void redactingTheSourceMessageForgetsTheMemoryWithoutATrace() throws Exception {
+        TestPerson alice = homeserver.person(StewardHarness.ALLOWED);
+        RoomId room = alice.createRoomJoinedBy("dentist", homeserver.botUser());
+        String fact = "Doctor Quillfeather the dentist answers on 030 555 0199 on Tuesdays";
+        EventId remember = alice.send(room, "!remember " + fact);
+        alice.awaitAnswer(room, homeserver.botUser(), remember);
+        assertThat(ask(alice, room, "!recall dentist phone")).contains("Quillfeather");
+
+        alice.redact(room, remember);
+
+        Await.until(homeserver.vertx(), "the memory to be forgotten", Await.DEFAULT, () -> homeserver.vertx()
+                .executeBlocking(() -> java.util.Optional.of(rowsMentioning("Quillfeather")).filter(n -> n == 0)));
+        assertThat(ask(alice, room, "!recall dentist phone")).doesNotContain("Quillfeather");
+        assertThat(indexFilesMentioning(fact)).as("index files holding the text").isEmpty();
+    }
+
+    @Test
+    void memoriesOutliveARestartAndForgetByQueryWaitsForTheMembersReaction() throws Exception {
+        TestPerson alice = homeserver.person(StewardHarness.ALLOWED);
+        RoomId room = alice.createRoomJoinedBy("bins", homeserver.botUser());
+        ask(alice, room, "!remember Bin day is Thursday, recycling every other week");
+
+        steward.close();
+        steward = startSteward();
+
+        assertThat(ask(alice, room, "!recall when are the bins collected")).contains("Bin day is Thursday");
+        assertThat(ask(alice, room, "!memory")).contains("This room remembers 1 memory");
+
+        EventId forget = alice.send(room, "!forget bins collection");
+        JsonObject prompt = alice.awaitReply(room, homeserver.botUser(), forget);
+        assertThat(TestPerson.latestBody(prompt)).startsWith("React with ✅ within 10 minutes to forget this memory:");
+        alice.react(room, EventId.of(prompt.getString("event_id")), "✅");
+        alice.awaitEvent(room, "the confirmation", Duration.ofSeconds(30), event -> TestPerson.latestBody(event)
+                .startsWith("Forgot memory #"));
+        assertThat(ask(alice, room, "!memory")).contains("This room remembers 0 memories");
+    }
+
+    private static String ask(TestPerson person, RoomId room, String text) {
+        return person.awaitAnswer(room, homeserver.botUser(), person.send(room, text));
+    }
+
+    private static String systemPrompt() {
+        return model.lastRequest().getJsonArray("messages").getJsonObject(0).getString("content");
+    }
+
+    private static RoomId space(TestPerson person, String name) {
+        return Await.result(person.client().createRoom(new JsonObject().put("name", name).put("preset", "private_chat")
+                .put("creation_content", new JsonObject().put("type", "m.space"))));
+    }
+
+    private static RoomId roomIn(TestPerson person, RoomId space, String name) {
+        RoomId room = person.createRoomJoinedBy(name, homeserver.botUser());
+        String via = TestHomeserver.SERVER.value();
+        Await.result(person.client().sendState(room, "m.space.parent", space.value(),
+                new JsonObject().put("via", new io.vertx.core.json.JsonArray().add(via)).put("canonical", true)));
+        Await.result(person.client().sendState(space, "m.space.child", room.value(),
+                new JsonObject().put("via", new io.vertx.core.json.JsonArray().add(via))));
+        return room;
+    }
+
+    private static long rowsMentioning(String text) throws Exception {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(dev.steward.homeserver.inbox.H2Files.url(dataDir.resolve("steward")));
+        dataSource.setUser("steward");
+        dataSource.setPassword("");
+        try (Connection connection = dataSource.getConnection();
+                ResultSet rows = connection.createStatement().executeQuery(
+                        "SELECT COUNT(*) FROM memories WHERE text LIKE '%" + text + "%'")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static List<Path> indexFilesMentioning(String text) throws IOException {
+        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+        try (Stream<Path> files = Files.walk(dataDir.resolve("memory-index"))) {
+            return files.filter(Files::isRegularFile).filter(file -> contains(file, needle)).toList();
+        }
+    }
+
+    private static boolean contains(Path file, byte[] needle) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            outer:
+            for (int i = 0; i + needle.length <= bytes.length; i++) {
+                for (int j = 0; j < needle.length; j++) {
+                    if (bytes[i + j] != needle[j]) {
+                        continue outer;
+                    }
+                }
+                return true;
+            }
+            return false;
+        } catch (IOException e) {
+            // A file Lucene removed while the test walked the folder holds nothing any more.
+            return false;
+        }
+    }
+}
