@@ -93,8 +93,10 @@ public final class Attempts {
                         BigDecimal.ZERO, millisSince(startNanos), route.reason(), tried, prepared.redactions(),
                         outcome.equals("error") ? "error: " + e.getClass().getSimpleName() : outcome,
                         OptionalLong.empty()), outcome);
-                meters.fallback(model.name(), outcome);
                 tried++;
+                if (tried < route.candidates().size()) {
+                    meters.fallback(model.name(), outcome);
+                }
             }
         }
         throw new UserFacingException(GatewayStrings.ALL_FAILED);

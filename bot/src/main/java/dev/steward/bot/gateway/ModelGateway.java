@@ -63,16 +63,16 @@ public final class ModelGateway implements ModelPort {
         MatrixEvent event = question.event();
         Future<EffectivePolicy> policy = safety.policies().effective(event.roomId(), event.sender());
         Future<Conversation> conversation = context.conversations().read(event);
-        return Future.all(policy, conversation).compose(both -> vertx.executeBlocking(
-                () -> answer(question, policy.result(), conversation.result(), progress), false));
+        Future<List<MemoryRetrieval.Recollection>> memories = recall(question);
+        return Future.all(policy, conversation, memories).compose(all -> vertx.executeBlocking(
+                () -> answer(question, policy.result(), conversation.result(), memories.result(), progress), false));
     }
 
     /** The whole request, on a worker thread. */
     private String answer(Question question, EffectivePolicy policy, Conversation conversation,
-            Consumer<String> progress) {
+            List<MemoryRetrieval.Recollection> memories, Consumer<String> progress) {
         MatrixEvent event = question.event();
         RoomSettings.Setting room = context.rooms().of(event.roomId());
-        List<MemoryRetrieval.Recollection> memories = recall(question);
         Request request = Request.prepare(safety.guard(), event, question.text(), memories, conversation, policy);
         // A memory holding personal data was kept that way on its author's terms: it stays on local models.
         boolean sensitive = request.prepared().sensitive()
@@ -102,15 +102,15 @@ public final class ModelGateway implements ModelPort {
         }
     }
 
-    private List<MemoryRetrieval.Recollection> recall(Question question) {
+    /** The room's memories for the question; a failure gives an answer without them, not no answer. */
+    private Future<List<MemoryRetrieval.Recollection>> recall(Question question) {
         int budget = Math.min(MEMORY_TOKENS_MAX, router.smallestContextWindow() / 4);
-        try {
-            return context.memory().recall(question.event().roomId(), question.event().sender(), question.text(),
-                    budget);
-        } catch (RuntimeException e) {
-            log.warn("recalling memories for {} failed; answering without them", question.event().eventId(), e);
-            return List.of();
-        }
+        return context.memory().recall(question.event().roomId(), question.event().sender(), question.text(), budget)
+                .recover(e -> {
+                    log.warn("recalling memories for {} failed; answering without them: {}",
+                            question.event().eventId(), e.toString());
+                    return Future.succeededFuture(List.of());
+                });
     }
 
     /** Streamed text as the member may see it: placeholders restored, and nothing once the filter would withhold it. */

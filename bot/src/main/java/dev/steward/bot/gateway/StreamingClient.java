@@ -45,6 +45,8 @@ final class StreamingClient implements ModelClient {
         private final Consumer<String> soFar;
         private volatile long lastHeardNanos;
         private volatile long firstTokenNanos;
+        // Set once the call gave up: a late stream must not write into the answer the next model is giving.
+        private volatile boolean abandoned;
 
         Handler(Consumer<String> soFar, long started) {
             this.soFar = soFar;
@@ -53,6 +55,9 @@ final class StreamingClient implements ModelClient {
 
         @Override
         public void onPartialResponse(String partial) {
+            if (abandoned) {
+                return;
+            }
             long now = System.nanoTime();
             lastHeardNanos = now;
             if (firstTokenNanos == 0) {
@@ -86,6 +91,7 @@ final class StreamingClient implements ModelClient {
                 long quietFor = System.nanoTime() - lastHeardNanos;
                 long left = silence.toNanos() - quietFor;
                 if (left <= 0) {
+                    abandoned = true;
                     throw new ModelTimeoutException("no answer for " + silence.toSeconds() + " s");
                 }
                 try {
@@ -93,10 +99,12 @@ final class StreamingClient implements ModelClient {
                 } catch (TimeoutException e) {
                     // Heard from since? The loop measures again from the last words.
                 } catch (ExecutionException e) {
+                    abandoned = true;
                     throw e.getCause() instanceof RuntimeException runtime ? runtime
                             : new IllegalStateException(e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                    abandoned = true;
                     throw new ModelTimeoutException("interrupted while waiting for the answer");
                 }
             }

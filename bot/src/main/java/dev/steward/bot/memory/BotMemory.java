@@ -18,14 +18,12 @@ import dev.steward.memory.Memory;
 import dev.steward.memory.MemoryKind;
 import dev.steward.memory.MemoryStore;
 import dev.steward.memory.NewMemory;
-import dev.steward.memory.Scope;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The memory store as Steward uses it: for commands ({@link RoomMemory}) and for the model gateway
@@ -77,17 +75,22 @@ public final class BotMemory implements RoomMemory, MemoryRetrieval {
         }));
     }
 
-    /** Steward's answer, kept when the room keeps answers. */
-    public Future<Void> keepAnswer(RoomId room, EventId answer, String text) {
-        return blocking(() -> {
-            if (store.settings().get(room).captureAnswers()) {
-                String answered = GatewayStrings.withoutFooter(text);
-                if (!answered.isBlank()) {
-                    store.add(newMemory(room, bot.self(), answer, answered, MemoryKind.ANSWER));
-                }
-            }
-            return null;
-        });
+    /**
+     * Steward's answer, kept when the room keeps answers, under the asker's policy (it may repeat what they wrote):
+     * nothing when they may not be remembered, personal data as their policy says.
+     */
+    public Future<Void> keepAnswer(MatrixEvent question, EventId answer, String text) {
+        RoomId room = question.roomId();
+        return blocking(() -> store.settings().get(room).captureAnswers()).compose(keep -> !keep
+                ? Future.succeededFuture()
+                : policies.effective(room, question.sender()).compose(policy -> blocking(() -> {
+                    String answered = GatewayStrings.withoutFooter(text);
+                    if (!answered.isBlank()) {
+                        writes.admit(answered, policy).ifPresent(admitted -> store.add(newMemory(room, bot.self(),
+                                answer, admitted.text(), MemoryKind.ANSWER)));
+                    }
+                    return null;
+                })));
     }
 
     private NewMemory newMemory(RoomId room, UserId author, EventId source, String text, MemoryKind kind) {
@@ -140,13 +143,18 @@ public final class BotMemory implements RoomMemory, MemoryRetrieval {
     }
 
     @Override
-    public Future<List<Memory>> byAuthor(UserId member) {
-        return blocking(() -> store.byAuthor(member));
+    public Future<List<Memory>> byAuthor(UserId member, Optional<RoomId> room) {
+        return blocking(() -> store.byAuthor(member).stream()
+                .filter(memory -> room.map(memory.room()::equals).orElse(true)).toList());
     }
 
     @Override
-    public Future<Integer> erase(UserId member) {
-        return blocking(() -> store.eraseAuthor(member));
+    public Future<Integer> erase(UserId member, Optional<RoomId> room) {
+        if (room.isEmpty()) {
+            return blocking(() -> store.eraseAuthor(member));
+        }
+        return byAuthor(member, room).compose(memories -> forget(memories.stream().map(Memory::id).toList()))
+                .map(List::size);
     }
 
     @Override
@@ -162,18 +170,17 @@ public final class BotMemory implements RoomMemory, MemoryRetrieval {
                 dev.steward.homeserver.client.TxnIds.derive(source.eventId(), "memory:file")));
     }
 
-    /** For the gateway, on a worker thread: the best memories this room may see, within the token budget. */
+    /** For the gateway: the best memories this room may see, within the token budget. */
     @Override
-    public List<Recollection> recall(RoomId room, UserId asker, String question, int maxTokens) {
-        Scope scope;
-        try {
-            scope = scopes.of(room).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("finding which memories " + room + " may see failed", e);
-        }
+    public Future<List<Recollection>> recall(RoomId room, UserId asker, String question, int maxTokens) {
+        return scopes.of(room).compose(scope -> blocking(() -> withinBudget(store.search(question, scope,
+                RECALLED_FOR_MODELS), maxTokens)));
+    }
+
+    private static List<Recollection> withinBudget(List<Hit> hits, int maxTokens) {
         List<Recollection> recalled = new ArrayList<>();
         long used = 0;
-        for (Hit hit : store.search(question, scope, RECALLED_FOR_MODELS)) {
+        for (Hit hit : hits) {
             Memory memory = hit.memory();
             long tokens = memory.text().length() / 4 + 20;
             if (used + tokens > maxTokens) {

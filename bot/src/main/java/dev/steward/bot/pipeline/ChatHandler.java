@@ -66,7 +66,7 @@ public final class ChatHandler {
                         ? replies.notice(event, PURPOSE, refusal.get())
                         : StreamedReply.answer(models, replies, new ModelPort.Question(event, question,
                                 Optional.empty()), PURPOSE, StreamedReply.EDIT_INTERVAL)
-                                .compose(posted -> AskCommand.keep(keeper, event.roomId(), posted).map(posted.event()))
+                                .compose(posted -> AskCommand.keep(keeper, event, posted).map(posted.event()))
                                 .recover(e -> e instanceof UserFacingException refused
                                         ? replies.notice(event, PURPOSE, refused.getMessage())
                                         : Future.failedFuture(e)))

@@ -169,8 +169,12 @@ public final class Pipeline {
                             : Future.succeededFuture());
             case Route.Left left -> memory.left(left.room());
             // Answered first: keeping the message in memory must not delay the answer.
+            // A failed capture is logged, not retried: retrying would ask the model (and charge the member) again.
             case Route.Chat message -> chat.handle(message.event(), message.trigger())
-                    .compose(done -> memory.message(message.event()));
+                    .compose(done -> memory.message(message.event()).recover(e -> {
+                        log.warn("keeping {} in memory failed: {}", message.event().eventId(), e.toString());
+                        return Future.succeededFuture();
+                    }));
             case Route.Redaction redaction -> memory.redacted(redaction.redacted());
             case Route.Reaction reaction -> confirmations.reacted(reaction.event(), reaction.target(), reaction.key(),
                     replies);

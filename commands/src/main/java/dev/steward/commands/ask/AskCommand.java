@@ -4,7 +4,7 @@ import dev.steward.commands.BadArgumentsException;
 import dev.steward.commands.CommandContext;
 import dev.steward.commands.CommandSpec;
 import dev.steward.homeserver.id.EventId;
-import dev.steward.homeserver.id.RoomId;
+import dev.steward.homeserver.event.MatrixEvent;
 import io.vertx.core.Future;
 import java.util.Optional;
 
@@ -13,7 +13,7 @@ public final class AskCommand {
     /** Where answers go once posted, for rooms that keep Steward's answers in memory. */
     @FunctionalInterface
     public interface AnswerKeeper {
-        Future<Void> keep(RoomId room, EventId answer, String text);
+        Future<Void> keep(MatrixEvent question, EventId answer, String text);
 
         AnswerKeeper NONE = (room, answer, text) -> Future.succeededFuture();
     }
@@ -45,14 +45,14 @@ public final class AskCommand {
         }
         return StreamedReply.answer(models, context.replies(), new ModelPort.Question(context.event(), text, model),
                 "ask:answer", StreamedReply.EDIT_INTERVAL)
-                .compose(posted -> keep(keeper, context.event().roomId(), posted));
+                .compose(posted -> keep(keeper, context.event(), posted));
     }
 
     /** Keeps an answer (not a refusal); a failure to keep it is not the member's problem. */
-    public static Future<Void> keep(AnswerKeeper keeper, RoomId room, StreamedReply.Posted posted) {
+    public static Future<Void> keep(AnswerKeeper keeper, MatrixEvent question, StreamedReply.Posted posted) {
         if (posted.answer().isEmpty()) {
             return Future.succeededFuture();
         }
-        return keeper.keep(room, posted.event(), posted.answer()).otherwiseEmpty();
+        return keeper.keep(question, posted.event(), posted.answer()).otherwiseEmpty();
     }
 }

@@ -13,12 +13,14 @@ import io.vertx.core.Future;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * {@code !memory}: what this room remembers and its settings. Admins change the settings
- * ({@code !memory capture|answers|share on|off}), export a member's memories as a file ({@code !memory export @user})
- * and erase them everywhere once they confirm with a reaction ({@code !memory erase @user}).
+ * ({@code !memory capture|answers|share on|off}). {@code !memory export @user} posts a member's memories as a file and
+ * {@code !memory erase @user} erases them once the asker confirms with a reaction: members do it for themselves in
+ * every room, admins for others in this room.
  */
 public final class MemoryCommand {
     private final RoomMemory memory;
@@ -53,8 +55,10 @@ public final class MemoryCommand {
         String verb = words.get(0).toLowerCase(Locale.ROOT);
         return switch (verb) {
             case "capture", "answers", "share" -> asAdmin(context, () -> setting(room, verb, onOff(words.get(1))));
-            case "export" -> asAdmin(context, () -> export(context, member(words.get(1))));
-            case "erase" -> asAdmin(context, () -> askToErase(context, member(words.get(1))));
+            case "export" -> forMember(context, member(words.get(1)), where -> export(context, member(words.get(1)),
+                    where));
+            case "erase" -> forMember(context, member(words.get(1)), where -> askToErase(context,
+                    member(words.get(1)), where));
             default -> throw new BadArgumentsException("I know capture, answers, share, export and erase.");
         };
     }
@@ -77,24 +81,41 @@ public final class MemoryCommand {
         };
     }
 
-    private Future<String> export(CommandContext context, UserId member) {
-        return memory.byAuthor(member).compose(memories -> memory.postFile(context.event(),
-                "memories-" + member.localpart() + ".json", "application/json", MemoryExport.json(member, memories))
-                .map(posted -> "Exported " + memories.size() + (memories.size() == 1 ? " memory" : " memories")
-                        + " of " + member.value() + " (the file above)."));
+    /**
+     * Members export and erase their own memories everywhere; an admin does it for others in this room only, since
+     * being an admin of one room says nothing about the others.
+     */
+    private Future<Void> forMember(CommandContext context, UserId member,
+            java.util.function.Function<Optional<RoomId>, Future<String>> action) {
+        if (member.equals(context.event().sender())) {
+            return action.apply(Optional.empty())
+                    .compose(text -> text == null ? Future.succeededFuture() : context.reply(text).mapEmpty());
+        }
+        return asAdmin(context, () -> action.apply(Optional.of(context.event().roomId())));
     }
 
-    private Future<String> askToErase(CommandContext context, UserId member) {
-        return memory.byAuthor(member).compose(memories -> {
+    private static String where(Optional<RoomId> room) {
+        return room.isPresent() ? "in this room" : "in every room";
+    }
+
+    private Future<String> export(CommandContext context, UserId member, Optional<RoomId> room) {
+        return memory.byAuthor(member, room).compose(memories -> memory.postFile(context.event(),
+                "memories-" + member.localpart() + ".json", "application/json", MemoryExport.json(member, memories))
+                .map(posted -> "Exported " + memories.size() + (memories.size() == 1 ? " memory" : " memories")
+                        + " of " + member.value() + " " + where(room) + " (the file above)."));
+    }
+
+    private Future<String> askToErase(CommandContext context, UserId member, Optional<RoomId> room) {
+        return memory.byAuthor(member, room).compose(memories -> {
             if (memories.isEmpty()) {
-                return Future.succeededFuture("There are no memories of " + member.value() + ".");
+                return Future.succeededFuture("There are no memories of " + member.value() + " " + where(room) + ".");
             }
-            String prompt = "React with ✅ within 10 minutes to erase all " + memories.size() + " memories of "
-                    + member.value() + ", in every room. This cannot be undone; !memory export first keeps a copy.";
+            String prompt = "React with ✅ within 10 minutes to erase " + memories.size() + " memories of "
+                    + member.value() + " " + where(room) + ". This cannot be undone; !memory export first keeps a copy.";
             return context.reply("confirm", prompt).compose(posted -> {
                 confirmations.await(posted, context.event(), ForgetCommand.CONFIRM_WITHIN,
-                        () -> memory.erase(member).map(count -> "Erased " + count + " memories of " + member.value()
-                                + "."));
+                        () -> memory.erase(member, room).map(count -> "Erased " + count + " memories of "
+                                + member.value() + " " + where(room) + "."));
                 return context.replies().react(context.event(), "memory:confirm-seed", posted, Confirmations.CONFIRM);
             }).map((String) null);
         });

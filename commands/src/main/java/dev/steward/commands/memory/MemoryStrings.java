@@ -27,8 +27,10 @@ final class MemoryStrings {
         return "Remembered as #" + memory.id() + "." + piiNote;
     }
 
-    static String recalled(List<Hit> hits) {
-        StringBuilder text = new StringBuilder("From this room's memory:");
+    static String recalled(List<Hit> hits, dev.steward.homeserver.id.RoomId room) {
+        boolean elsewhere = hits.stream().anyMatch(hit -> !hit.memory().room().equals(room));
+        StringBuilder text = new StringBuilder(elsewhere ? "From the memory of this room and its space:"
+                : "From this room's memory:");
         for (Hit hit : hits) {
             text.append('\n').append(line(hit.memory()));
         }

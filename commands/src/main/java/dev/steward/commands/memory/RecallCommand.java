@@ -25,7 +25,7 @@ public final class RecallCommand {
             throw new BadArgumentsException("Say what to look for after the command.");
         }
         return memory.recall(context.event(), context.arguments(), SHOWN)
-                .map(hits -> hits.isEmpty() ? MemoryStrings.NOTHING_FOUND : MemoryStrings.recalled(hits))
+                .map(hits -> hits.isEmpty() ? MemoryStrings.NOTHING_FOUND : MemoryStrings.recalled(hits, context.event().roomId()))
                 .compose(context::reply)
                 .mapEmpty();
     }

@@ -38,10 +38,11 @@ public interface RoomMemory {
 
     Future<RoomSettings> changeSettings(RoomId room, RoomSettings settings);
 
-    /** Every memory {@code member} wrote, in every room, oldest first. */
-    Future<List<Memory>> byAuthor(UserId member);
+    /** Every memory {@code member} wrote, in {@code room} or (when empty) in every room, oldest first. */
+    Future<List<Memory>> byAuthor(UserId member, Optional<RoomId> room);
 
-    Future<Integer> erase(UserId member);
+    /** Erases what {@link #byAuthor} lists; how many. */
+    Future<Integer> erase(UserId member, Optional<RoomId> room);
 
     /** Posts a file (an export) in reply to {@code source}; its id. */
     Future<EventId> postFile(MatrixEvent source, String fileName, String mimeType, byte[] content);
