@@ -35,9 +35,16 @@ public final class MemorySearch {
     static final int EXACT_SCAN_LIMIT = 50_000;
 
     private final MemoryIndex index;
+    private final int exactScanLimit;
 
     public MemorySearch(MemoryIndex index) {
+        this(index, EXACT_SCAN_LIMIT);
+    }
+
+    /** With another limit, so that tests can send small scopes through the graph. */
+    MemorySearch(MemoryIndex index, int exactScanLimit) {
         this.index = index;
+        this.exactScanLimit = exactScanLimit;
     }
 
     public List<Hit> words(String text, Scope scope, int k) {
@@ -66,10 +73,9 @@ public final class MemorySearch {
 
     // The graph is searched over 8-bit vectors; the candidates are then ranked again by their full vectors, so the
     // order within the results is exact and quantization only costs a neighbour that never became a candidate.
-    private static ScoreDoc[] meaning(IndexSearcher searcher, float[] vector, Query filter, int depth)
-            throws IOException {
+    private ScoreDoc[] meaning(IndexSearcher searcher, float[] vector, Query filter, int depth) throws IOException {
         float[] unit = Vectors.normalized(vector);
-        ScoreDoc[] candidates = searcher.count(filter) <= EXACT_SCAN_LIMIT
+        ScoreDoc[] candidates = searcher.count(filter) <= exactScanLimit
                 ? VectorScan.nearest(searcher, filter, unit, depth, VectorScan.Precision.QUANTIZED)
                 : searcher.search(new KnnFloatVectorQuery(MemoryDocuments.VECTOR, unit, depth, filter), depth)
                         .scoreDocs;
