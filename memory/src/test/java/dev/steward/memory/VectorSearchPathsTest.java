@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +23,7 @@ class VectorSearchPathsTest {
 
     @Test
     void theGraphAndTheScanFindTheSameMemoriesInScope(@TempDir Path dir) {
-        List<String> texts = java.util.stream.IntStream.range(0, MEMORIES).mapToObj(DurableTexts::text).toList();
+        List<String> texts = IntStream.range(0, MEMORIES).mapToObj(DurableTexts::text).toList();
         List<float[]> vectors = TestStore.EMBEDDER.embed(texts);
         try (MemoryIndex index = MemoryIndex.open(dir, IndexTuning.DEFAULT)) {
             for (int i = 0; i < MEMORIES; i++) {
