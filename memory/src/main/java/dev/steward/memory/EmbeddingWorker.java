@@ -113,8 +113,8 @@ final class EmbeddingWorker implements AutoCloseable {
     // Queues the next memories not embedded yet, as many as fit. Reading on from where the last refill stopped
     // lets a pass over a large backlog end even when some of its memories are skipped.
     private void refill() {
-        int room = queue.remainingCapacity();
-        List<Long> pending = table.pendingIds(catchUpAfter, room);
+        int free = queue.remainingCapacity();
+        List<Long> pending = table.pendingIds(catchUpAfter, free);
         for (long id : pending) {
             if (!failed.contains(id) && !queue.offer(id)) {
                 catchUpAfter = id - 1;
@@ -122,7 +122,7 @@ final class EmbeddingWorker implements AutoCloseable {
                 return;
             }
         }
-        if (pending.size() == room && room > 0) {
+        if (pending.size() == free && free > 0) {
             catchUpAfter = pending.get(pending.size() - 1);
             catchUp.set(true);
         } else {

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.codecs.KnnVectorsFormat;
@@ -47,7 +47,10 @@ public final class MemoryIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final ConcurrentMergeScheduler merges;
-    private final AtomicBoolean changed = new AtomicBoolean();
+    // Writes made, and writes the current searcher sees: a search refreshes the searcher when they differ, so it
+    // always sees every write that finished before it began.
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong visible = new AtomicLong();
 
     private MemoryIndex(Directory directory, Analyzer analyzer, IndexWriter writer, ConcurrentMergeScheduler merges)
             throws IOException {
@@ -180,8 +183,11 @@ public final class MemoryIndex implements AutoCloseable {
 
     /** A searcher that sees every change made so far; give it back with {@link #release}. */
     IndexSearcher acquire() throws IOException {
-        if (changed.getAndSet(false)) {
+        long wanted = written.get();
+        if (visible.get() < wanted) {
+            // Blocks while another thread refreshes, then refreshes again: the result includes every earlier write.
             searchers.maybeRefreshBlocking();
+            visible.accumulateAndGet(wanted, Math::max);
         }
         return searchers.acquire();
     }
@@ -198,7 +204,7 @@ public final class MemoryIndex implements AutoCloseable {
     private void write(IndexWrite write) {
         try {
             write.run();
-            changed.set(true);
+            written.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException("writing the memory index failed", e);
         }

@@ -1,6 +1,5 @@
 package dev.steward.memory;
 
-import dev.steward.homeserver.inbox.H2Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,7 +19,7 @@ public final class AddThenHaltWhileEmbedding {
 
     public static void main(String[] args) throws SQLException {
         Path dir = Path.of(args[0]);
-        JdbcConnectionPool pool = JdbcConnectionPool.create(H2Files.url(dir.resolve("steward")), "sa", "");
+        JdbcConnectionPool pool = TestStore.database(dir);
         // Steward's pool keeps connections open, and so the database: H2 would flush everything on closing the last
         // connection, which would hide what a killed process loses.
         Connection held = pool.getConnection();

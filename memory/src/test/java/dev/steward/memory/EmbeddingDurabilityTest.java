@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +55,7 @@ class EmbeddingDurabilityTest {
     }
 
     private static List<String> texts() {
-        return java.util.stream.IntStream.range(0, AddThenHaltWhileEmbedding.COUNT).mapToObj(DurableTexts::text)
+        return IntStream.range(0, AddThenHaltWhileEmbedding.COUNT).mapToObj(DurableTexts::text)
                 .toList();
     }
 }

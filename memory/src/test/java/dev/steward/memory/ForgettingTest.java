@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A forgotten memory leaves no trace in the index files, and none the database returns. H2 writes pages copy-on-write,
  * so the database file keeps the bytes of a deleted row until it is compacted: the last test shows that compacting
- * ({@code SHUTDOWN COMPACT}, which Steward runs when it stops) removes them.
+ * ({@code SHUTDOWN COMPACT}, for whoever owns the database to run when Steward stops) removes them.
  */
 class ForgettingTest {
     private static final String SECRET = "Quokkaberry vault combination is 7319-Zanzibar";

@@ -6,7 +6,6 @@ import static dev.steward.memory.TestStore.KITCHEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.homeserver.id.RoomId;
-import dev.steward.homeserver.inbox.H2Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +27,7 @@ class RoomSettingsStoreTest {
 
     @BeforeEach
     void open() {
-        pool = JdbcConnectionPool.create(H2Files.url(dir.resolve("steward")), "sa", "");
+        pool = TestStore.database(dir);
     }
 
     @AfterEach

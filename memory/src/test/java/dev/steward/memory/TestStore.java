@@ -37,8 +37,13 @@ final class TestStore implements AutoCloseable {
         this.dir = dir;
         this.embedder = embedder;
         this.queueCapacity = queueCapacity;
-        this.pool = JdbcConnectionPool.create(H2Files.url(dir.resolve("steward")), "sa", "");
+        this.pool = database(dir);
         this.store = open();
+    }
+
+    /** A pool on the H2 file in {@code dir}, opened the way Steward opens it. */
+    static JdbcConnectionPool database(Path dir) {
+        return JdbcConnectionPool.create(H2Files.url(dir.resolve("steward")), "sa", "");
     }
 
     private MemoryStore open() {
