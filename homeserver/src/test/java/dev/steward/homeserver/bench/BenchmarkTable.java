@@ -20,7 +20,7 @@ public final class BenchmarkTable {
     static final String INTRO = """
             # Benchmarks
 
-            Figures measured by the benchmarks (`./mvnw -B -Pbench -pl <module> verify`). Each run replaces the rows of \
+            Figures measured by the benchmarks (`./mvnw -B install -DskipTests && ./mvnw -B -Pbench -pl <module> verify`). Each run replaces the rows of \
             the figures it measures and keeps the others. A figure holds for the machine and the day it was measured: \
             compare runs on the same machine.
 

@@ -22,7 +22,7 @@ import java.util.function.Function;
  * level (strict checks every category, so it is the upper bound of the filter's cost).
  */
 public final class SafetyScanBenchmark {
-    private static final String COMMAND = "./mvnw -B -Pbench -pl safety -am verify";
+    private static final String COMMAND = "./mvnw -B install -DskipTests && ./mvnw -B -Pbench -pl safety verify";
     private static final long SEED = 20251121L;
     private static final long TEXT_BYTES = 4L * 1024 * 1024;
     private static final int WARM_UP_ROUNDS = 3;
