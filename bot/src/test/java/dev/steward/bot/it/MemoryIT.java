@@ -136,6 +136,44 @@ class MemoryIT {
         assertThat(ask(alice, room, "!memory")).contains("This room remembers 0 memories");
     }
 
+    @Test
+    void aRoomThatCapturesKeepsMessagesAndAnswersAndAMemberExportsAndErasesTheirOwn() {
+        TestPerson alice = homeserver.person(StewardHarness.ALLOWED);
+        TestPerson bob = homeserver.person("bob");
+        RoomId room = alice.createRoomJoinedBy("household", homeserver.botUser());
+        alice.invite(room, bob.id());
+        Await.result(bob.client().join(room));
+
+        assertThat(ask(bob, room, "!memory capture on")).isEqualTo("Only admins can change this room's memory settings.");
+        ask(alice, room, "!memory capture on");
+        ask(alice, room, "!memory answers on");
+        bob.send(room, "The plumber Zebedee comes on Friday at nine");
+        model.answerWith("Zebedee is due on Friday morning.");
+        ask(bob, room, "!ask when does the plumber come?");
+
+        Await.until(homeserver.vertx(), "the message and the answer to be kept", Await.DEFAULT, () -> homeserver
+                .vertx().executeBlocking(() -> java.util.Optional.of(rowsMentioning("Zebedee")).filter(n -> n >= 2)));
+        assertThat(ask(bob, room, "!recall plumber")).contains("The plumber Zebedee comes on Friday at nine")
+                .contains("Zebedee is due on Friday morning.");
+
+        alice.send(room, "!memory export " + bob.id());
+        bob.awaitEvent(room, "the export's notice", Await.DEFAULT, event -> TestPerson.latestBody(event)
+                .equals("Exported 1 memory of " + bob.id() + " in this room (the file above)."));
+        JsonObject file = bob.awaitEvent(room, "the export", Await.DEFAULT,
+                event -> "m.file".equals(event.getJsonObject("content").getString("msgtype")));
+        assertThat(TestPerson.body(file)).isEqualTo("memories-" + bob.id().localpart() + ".json");
+        assertThat(file.getJsonObject("content").getString("url")).startsWith("mxc://");
+
+        EventId erase = bob.send(room, "!memory erase " + bob.id());
+        JsonObject prompt = bob.awaitReply(room, homeserver.botUser(), erase);
+        assertThat(TestPerson.latestBody(prompt)).startsWith("React with ✅ within 10 minutes to erase 1 memories of "
+                + bob.id() + " in every room.");
+        bob.react(room, EventId.of(prompt.getString("event_id")), "✅");
+        bob.awaitEvent(room, "the erasure", Await.DEFAULT,
+                event -> TestPerson.latestBody(event).equals("Erased 1 memories of " + bob.id() + " in every room."));
+        assertThat(ask(bob, room, "!recall plumber")).doesNotContain("The plumber Zebedee comes");
+    }
+
     private static String ask(TestPerson person, RoomId room, String text) {
         return person.awaitAnswer(room, homeserver.botUser(), person.send(room, text));
     }
