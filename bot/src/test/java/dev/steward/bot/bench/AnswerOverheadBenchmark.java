@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * Steward's own overhead on a model request, from the event received to the answer sent, with the real Synapse and
  * an instant stand-in model: 1,000 {@code !ask} requests one after another, after a warm-up. Each figure is Steward's
  * time on the request minus its waits on the homeserver and the model (see {@link OwnTime}): what Steward adds to
- * whatever its homeserver and models take.
+ * whatever its homeserver and models take. The model answers in one message (no stream), so each request ends with
+ * exactly one message coming back to Steward, which is awaited before the next request starts.
  */
 public final class AnswerOverheadBenchmark {
     private static final String COMMAND = "./mvnw -B install -DskipTests && ./mvnw -B -Pbench -pl bot verify";
@@ -42,7 +43,7 @@ public final class AnswerOverheadBenchmark {
             Path data = Files.createTempDirectory("steward-bench-");
             Path config = StewardHarness.writeConfig(homeserver, data, """
                     models:
-                      - {name: instant, provider: openai, model_id: instant, base_url: "%s", local: true}
+                      - {name: instant, provider: openai, model_id: instant, base_url: "%s", local: true, stream: false}
                     """.formatted(model.baseUrl()));
             OwnTime probe = new OwnTime();
             RunningSteward steward = Await.result(Steward.start(new ConfigLoader(Map.of()).read(config),
@@ -67,10 +68,7 @@ public final class AnswerOverheadBenchmark {
             answered.get(30, TimeUnit.SECONDS);
             own[i] = probe.ownNanos();
             // The answer comes back to Steward as a transaction too: let it arrive before the next request starts.
-            long sent = System.nanoTime();
-            while (probe.lastStored() < sent && System.nanoTime() - sent < TimeUnit.SECONDS.toNanos(2)) {
-                Thread.sleep(1);
-            }
+            probe.awaitEcho(Duration.ofSeconds(2));
         }
         return own;
     }

@@ -31,8 +31,12 @@ final class OwnTime implements Probe {
         return answered;
     }
 
-    synchronized long lastStored() {
-        return lastStored;
+    /** Waits until the answer came back to Steward as a transaction of its own (or the deadline passes). */
+    synchronized void awaitEcho(java.time.Duration deadline) throws InterruptedException {
+        long until = System.nanoTime() + deadline.toNanos();
+        while (lastStored < answerSent && System.nanoTime() < until) {
+            wait(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+        }
     }
 
     /** Steward's own nanoseconds for the request just answered. */
@@ -58,6 +62,7 @@ final class OwnTime implements Probe {
     @Override
     public synchronized void transactionStored(long nanos) {
         lastStored = nanos;
+        notifyAll();
         if (received == 0) {
             received = nanos;
         }
