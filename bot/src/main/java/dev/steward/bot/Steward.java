@@ -13,6 +13,7 @@ import dev.steward.bot.gateway.GatewayCatalog;
 import dev.steward.bot.gateway.MemoryRetrieval;
 import dev.steward.bot.memory.BotMemory;
 import dev.steward.bot.memory.MemoryEvents;
+import dev.steward.bot.memory.Retention;
 import dev.steward.bot.memory.SpaceRooms;
 import dev.steward.commands.Confirmations;
 import dev.steward.commands.memory.ForgetCommand;
@@ -25,6 +26,7 @@ import dev.steward.bot.gateway.SystemPrompts;
 import dev.steward.bot.conversation.ConversationReader;
 import dev.steward.bot.conversation.RoomNames;
 import dev.steward.bot.rooms.RoomSettings;
+import dev.steward.bot.rooms.RoomStates;
 import dev.steward.commands.ask.ModelsCommand;
 import dev.steward.commands.ask.RoomModelCommands;
 import dev.steward.bot.gateway.ProviderCheck;
@@ -163,12 +165,14 @@ public final class Steward {
         Budgets budgets = new Budgets(dataSource, clock, config.safety().timeZone(),
                 config.safety().budgetWarningShare());
         BotPolicies policies = new BotPolicies(vertx, bot, policies(config, dataSource, clock, audit), budgets);
+        RoomStates roomStates = new RoomStates(bot);
         BotMemory memory = new BotMemory(vertx, bot, stores.memory(), policies, new PiiScanner(), stores.rooms(),
-                new SpaceRooms(bot));
-        MemoryEvents memoryEvents = new MemoryEvents(vertx, stores.memory(), memory, clock,
-                config.memory().retention());
+                new SpaceRooms(roomStates));
+        MemoryEvents memoryEvents = new MemoryEvents(vertx, stores.memory(), memory);
+        Retention retention = new Retention(stores.memory(), clock, config.memory().retention());
         Confirmations confirmations = new Confirmations(clock);
-        Gateway models = gateway(vertx, config, clock, bot, policies, budgets, stores, audit, metrics, probe, memory);
+        Gateway models = gateway(vertx, config, clock, bot, roomStates, policies, budgets, stores, audit, metrics,
+                probe, memory);
         ModelGateway gateway = models.gateway();
         ProviderHealth providers = new ProviderHealth(new ProviderCheck(web), config.models().entries(), clock,
                 PROVIDER_CHECK_REUSE);
@@ -219,7 +223,7 @@ public final class Steward {
             providers.checkAndLog();
             long housekeeping = vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> vertx.executeBlocking(() -> {
                 inbox.prune(clock.instant().minus(INBOX_RETENTION));
-                return memoryEvents.forgetRoomsPastRetention();
+                return retention.forgetRoomsPastRetention();
             }, false).onFailure(e -> log.warn("hourly housekeeping failed: {}", e.toString())));
             return new RunningSteward(vertx, listening, dataSource, pipeline, registry, inbox, housekeeping,
                     stores.memory(), stores.embedder());
@@ -234,7 +238,7 @@ public final class Steward {
     private record Gateway(ModelGateway gateway, GatewayCatalog catalog) {}
 
     private static Gateway gateway(Vertx vertx, StewardConfig config, Clock clock, MatrixClient bot,
-            BotPolicies policies, Budgets budgets, Stores stores, AuditLog audit, StewardMetrics metrics, Probe probe,
+            RoomStates roomStates, BotPolicies policies, Budgets budgets, Stores stores, AuditLog audit, StewardMetrics metrics, Probe probe,
             MemoryRetrieval memory) {
         StewardConfig.Models models = config.models();
         StewardConfig.Conversation conversation = config.conversation();
@@ -243,7 +247,7 @@ public final class Steward {
                 new MatrixAdminAlerts(bot, config.safety().adminRoom()),
                 ContentStrings.forLanguage(config.safety().language()));
         ModelGateway.Context context = new ModelGateway.Context(
-                new ConversationReader(bot, new RoomNames(bot), config.bot().commandPrefix(),
+                new ConversationReader(bot, new RoomNames(roomStates), config.bot().commandPrefix(),
                         conversation.threadMessages(), conversation.recentMessages()),
                 new SystemPrompts(conversation.systemPrompt(), conversation.roomPrompts(), conversation.rolePrompts(),
                         clock, config.safety().timeZone()),

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.steward.homeserver.event.MatrixEvent;
 import dev.steward.homeserver.id.EventId;
+import dev.steward.homeserver.testing.SettableClock;
 import io.vertx.core.Future;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -17,23 +16,8 @@ class ConfirmationsTest {
     private static final EventId PROMPT = EventId.of("$prompt");
     private final RecordingReplies replies = new RecordingReplies();
     private final AtomicInteger runs = new AtomicInteger();
-    private Instant now = Instant.parse("2026-11-21T12:00:00Z");
-    private final Confirmations confirmations = new Confirmations(new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    });
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-21T12:00:00Z"));
+    private final Confirmations confirmations = new Confirmations(clock);
 
     private MatrixEvent request() {
         return TestMessages.text("!forget wifi");
@@ -72,7 +56,7 @@ class ConfirmationsTest {
     @Test
     void aLateConfirmationRunsNothingAndSaysSo() {
         awaitForget();
-        now = now.plus(Duration.ofMinutes(11));
+        clock.advance(Duration.ofMinutes(11));
 
         confirmations.reacted(reactionFrom(request().sender().value()), PROMPT, "✅", replies);
 

@@ -1,23 +1,16 @@
 package dev.steward.bot.conversation;
 
-import dev.steward.homeserver.client.MatrixClient;
+import dev.steward.bot.rooms.RoomStates;
 import dev.steward.homeserver.id.RoomId;
 import dev.steward.homeserver.id.UserId;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-/**
- * A room's name and its members' display names, from the room state, kept for a short while: every model request
- * labels its context with them, and reading a large room's whole state for each would cost more than the answer.
- */
+/** A room's name and its members' display names, from its (cached) state: model requests label their context. */
 public final class RoomNames {
-    private static final Duration FRESH_FOR = Duration.ofSeconds(30);
-
     /** The names of one room as read at one time. */
     public record Names(String roomName, Map<String, String> displayNames) {
         /** The member's display name, or their localpart when they have none. */
@@ -34,23 +27,14 @@ public final class RoomNames {
         }
     }
 
-    private record Cached(Names names, long readAtNanos) {}
+    private final RoomStates states;
 
-    private final MatrixClient bot;
-    private final Map<RoomId, Cached> cache = new ConcurrentHashMap<>();
-
-    public RoomNames(MatrixClient bot) {
-        this.bot = bot;
+    public RoomNames(RoomStates states) {
+        this.states = states;
     }
 
     public Future<Names> of(RoomId room) {
-        Cached cached = cache.get(room);
-        if (cached != null && System.nanoTime() - cached.readAtNanos() < FRESH_FOR.toNanos()) {
-            return Future.succeededFuture(cached.names());
-        }
-        return bot.state(room).map(RoomNames::names)
-                .onSuccess(names -> cache.put(room, new Cached(names, System.nanoTime())))
-                .otherwise(new Names("this room", Map.of()));
+        return states.of(room).map(RoomNames::names).otherwise(new Names("this room", Map.of()));
     }
 
     private static Names names(JsonArray state) {

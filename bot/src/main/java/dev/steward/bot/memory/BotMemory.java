@@ -18,7 +18,10 @@ import dev.steward.memory.Memory;
 import dev.steward.memory.MemoryKind;
 import dev.steward.memory.MemoryStore;
 import dev.steward.memory.NewMemory;
+import dev.steward.homeserver.client.TxnIds;
+import dev.steward.safety.pii.PiiScanner;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +46,7 @@ public final class BotMemory implements RoomMemory, MemoryRetrieval {
     private final RoomSettings rooms;
 
     public BotMemory(Vertx vertx, MatrixClient bot, MemoryStore store, MemberPolicies policies,
-            dev.steward.safety.pii.PiiScanner scanner, RoomSettings rooms, SpaceRooms spaces) {
+            PiiScanner scanner, RoomSettings rooms, SpaceRooms spaces) {
         this.vertx = vertx;
         this.bot = bot;
         this.store = store;
@@ -160,14 +163,14 @@ public final class BotMemory implements RoomMemory, MemoryRetrieval {
     @Override
     public Future<EventId> postFile(MatrixEvent source, String fileName, String mimeType, byte[] content) {
         return bot.upload(fileName, mimeType, content).compose(uri -> bot.send(source.roomId(), "m.room.message",
-                new io.vertx.core.json.JsonObject()
+                new JsonObject()
                         .put("msgtype", "m.file")
                         .put("body", fileName)
                         .put("url", uri)
-                        .put("info", new io.vertx.core.json.JsonObject().put("mimetype", mimeType)
+                        .put("info", new JsonObject().put("mimetype", mimeType)
                                 .put("size", content.length))
                         .put("m.relates_to", MatrixReplies.relation(source)),
-                dev.steward.homeserver.client.TxnIds.derive(source.eventId(), "memory:file")));
+                TxnIds.derive(source.eventId(), "memory:file")));
     }
 
     /** For the gateway: the best memories this room may see, within the token budget. */

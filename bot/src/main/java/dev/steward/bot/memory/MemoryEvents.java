@@ -6,16 +6,13 @@ import dev.steward.homeserver.id.RoomId;
 import dev.steward.memory.MemoryStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What room events do to memory: a redaction forgets what came from the redacted event; Steward leaving a room starts
- * its retention (its memories are forgotten once it is over, unless Steward is back); an ordinary message is kept
- * when the room captures messages.
+ * its retention ({@link Retention} forgets its memories once it is over, unless Steward is back); an ordinary message
+ * is kept when the room captures messages.
  */
 public final class MemoryEvents {
     private static final Logger log = LoggerFactory.getLogger(MemoryEvents.class);
@@ -23,15 +20,11 @@ public final class MemoryEvents {
     private final Vertx vertx;
     private final MemoryStore store;
     private final BotMemory memory;
-    private final Clock clock;
-    private final Duration retention;
 
-    public MemoryEvents(Vertx vertx, MemoryStore store, BotMemory memory, Clock clock, Duration retention) {
+    public MemoryEvents(Vertx vertx, MemoryStore store, BotMemory memory) {
         this.vertx = vertx;
         this.store = store;
         this.memory = memory;
-        this.clock = clock;
-        this.retention = retention;
     }
 
     public Future<Void> redacted(EventId event) {
@@ -63,16 +56,5 @@ public final class MemoryEvents {
         return vertx.executeBlocking(() -> store.settings().get(event.roomId()).capture(), false)
                 .compose(capture -> capture ? memory.capture(event, Chunks.of(event.body())).mapEmpty()
                         : Future.succeededFuture());
-    }
-
-    /** Forgets the memories of rooms Steward left longer ago than the retention; returns how many rooms. */
-    public int forgetRoomsPastRetention() {
-        List<RoomId> over = store.settings().roomsLeftBefore(clock.instant().minus(retention));
-        for (RoomId room : over) {
-            int forgotten = store.deleteRoom(room);
-            log.info("forgot {} memories of {}, which Steward left more than {} days ago", forgotten, room,
-                    retention.toDays());
-        }
-        return over.size();
     }
 }

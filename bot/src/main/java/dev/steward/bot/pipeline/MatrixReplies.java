@@ -40,13 +40,11 @@ public final class MatrixReplies implements RoomReplies {
      */
     @Override
     public Future<EventId> edit(MatrixEvent source, String purpose, EventId original, int revision, String markdown) {
-        JsonObject replacement = formatted(markdown);
-        JsonObject content = formatted(markdown)
-                .put("body", "* " + replacement.getString("body"))
-                .put("m.new_content", replacement)
+        JsonObject content = new JsonObject()
+                .put("msgtype", EventTypes.NOTICE)
+                .put("body", "* " + markdown)
+                .put("m.new_content", formatted(markdown))
                 .put("m.relates_to", new JsonObject().put("rel_type", "m.replace").put("event_id", original.value()));
-        content.remove("formatted_body");
-        content.remove("format");
         return bot.send(source.roomId(), EventTypes.MESSAGE, content,
                 TxnIds.derive(source.eventId(), purpose + ":edit:" + revision));
     }

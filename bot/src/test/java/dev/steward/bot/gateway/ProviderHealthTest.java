@@ -9,14 +9,12 @@ import dev.steward.homeserver.testing.Await;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import dev.steward.homeserver.testing.SettableClock;
 import org.junit.jupiter.api.Test;
 
 /** {@code !status} sent again and again reuses a recent check instead of asking the providers each time. */
@@ -75,33 +73,5 @@ class ProviderHealthTest {
 
         assertThat(Await.result(second)).isEqualTo(Await.result(first));
         assertThat(server.listingCount()).isEqualTo(1);
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class SettableClock extends Clock {
-        private volatile Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.steward.commands.memory;
 
+import dev.steward.homeserver.id.RoomId;
 import dev.steward.memory.Counts;
 import dev.steward.memory.Hit;
 import dev.steward.memory.MatrixToLink;
@@ -27,7 +28,7 @@ final class MemoryStrings {
         return "Remembered as #" + memory.id() + "." + piiNote;
     }
 
-    static String recalled(List<Hit> hits, dev.steward.homeserver.id.RoomId room) {
+    static String recalled(List<Hit> hits, RoomId room) {
         boolean elsewhere = hits.stream().anyMatch(hit -> !hit.memory().room().equals(room));
         StringBuilder text = new StringBuilder(elsewhere ? "From the memory of this room and its space:"
                 : "From this room's memory:");
