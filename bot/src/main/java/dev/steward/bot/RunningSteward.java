@@ -1,41 +1,34 @@
 package dev.steward.bot;
 
-import com.zaxxer.hikari.HikariDataSource;
+import dev.steward.bot.feature.Feature;
 import dev.steward.bot.pipeline.Pipeline;
 import dev.steward.homeserver.inbox.Inbox;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import dev.steward.memory.MemoryStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** A started Steward: its port, and the means to stop it cleanly. */
 public final class RunningSteward {
-    private final Vertx vertx;
+    private final Services services;
     private final HttpServer server;
-    private final HikariDataSource dataSource;
     private final Pipeline pipeline;
-    private final PrometheusMeterRegistry registry;
-    private final Inbox inbox;
-    private final long pruningTimer;
-    private final MemoryStore memory;
-    private final AutoCloseable embedder;
+    private final List<Feature> features;
+    private final long housekeepingTimer;
 
-    RunningSteward(Vertx vertx, HttpServer server, HikariDataSource dataSource, Pipeline pipeline,
-            PrometheusMeterRegistry registry, Inbox inbox, long pruningTimer, MemoryStore memory,
-            AutoCloseable embedder) {
-        this.memory = memory;
-        this.embedder = embedder;
-        this.vertx = vertx;
+    RunningSteward(Services services, HttpServer server, Pipeline pipeline, List<Feature> features,
+            long housekeepingTimer) {
+        this.services = services;
         this.server = server;
-        this.dataSource = dataSource;
         this.pipeline = pipeline;
-        this.registry = registry;
-        this.inbox = inbox;
-        this.pruningTimer = pruningTimer;
+        this.features = List.copyOf(features);
+        this.housekeepingTimer = housekeepingTimer;
     }
 
     public int port() {
@@ -43,33 +36,39 @@ public final class RunningSteward {
     }
 
     public Vertx vertx() {
-        return vertx;
+        return services.vertx();
     }
 
     public Inbox inbox() {
-        return inbox;
+        return services.inbox();
     }
 
     public PrometheusMeterRegistry registry() {
-        return registry;
+        return services.registry();
     }
 
-    public MemoryStore memory() {
-        return memory;
+    /** Runs the schedule's due jobs now (tests with a settable clock use it rather than wait for a tick). */
+    public Future<Integer> runScheduleNow() {
+        return services.schedule().runDue();
     }
 
-    /** Stops taking requests, lets the pipeline stop, closes the memory, the database and Vert.x. */
+    /**
+     * Stops taking requests, lets the pipeline stop, closes the features (in reverse order of assembly), the database
+     * and Vert.x.
+     */
     public Future<Void> close() {
-        vertx.cancelTimer(pruningTimer);
+        Vertx vertx = services.vertx();
+        vertx.cancelTimer(housekeepingTimer);
+        services.schedule().stop();
         CompletableFuture<Void> closed = new CompletableFuture<>();
         // A short grace for requests under way; without one Vert.x waits up to 30 s for every open connection.
         server.shutdown(5, TimeUnit.SECONDS)
                 .compose(ignored -> pipeline.close(Duration.ofSeconds(10)))
                 .compose(ignored -> vertx.executeBlocking(() -> {
-                    // The index first (it commits), then the model, then the database under both.
-                    memory.close();
-                    embedder.close();
-                    dataSource.close();
+                    List<AutoCloseable> closing = new ArrayList<>(features);
+                    Collections.reverse(closing);
+                    closing.add(services.dataSource());
+                    Steward.closeAll(closing);
                     return null;
                 }))
                 // Vert.x must be closed from outside its own threads: a callback on a stopped event loop never runs.

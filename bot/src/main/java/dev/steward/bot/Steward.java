@@ -3,63 +3,34 @@ package dev.steward.bot;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.steward.bot.config.StewardConfig;
+import dev.steward.bot.feature.Feature;
+import dev.steward.bot.feature.RoomEvents;
+import dev.steward.bot.gateway.GatewayFeature;
 import dev.steward.bot.http.OperatorEndpoints;
-import dev.steward.bot.gateway.CircuitBreaker;
-import dev.steward.bot.gateway.Ledger;
-import dev.steward.bot.gateway.ModelGateway;
-import dev.steward.bot.gateway.ModelRouter;
-import dev.steward.bot.gateway.Attempts;
-import dev.steward.bot.gateway.GatewayCatalog;
-import dev.steward.bot.gateway.MemoryRetrieval;
-import dev.steward.bot.memory.BotMemory;
-import dev.steward.bot.memory.MemoryEvents;
-import dev.steward.bot.memory.Retention;
-import dev.steward.bot.memory.SpaceRooms;
-import dev.steward.commands.Confirmations;
-import dev.steward.commands.memory.ForgetCommand;
-import dev.steward.commands.memory.MemoryCommand;
-import dev.steward.commands.memory.RecallCommand;
-import dev.steward.commands.memory.RememberCommand;
-import dev.steward.memory.MemoryStore;
-import dev.steward.memory.MiniLmEmbedder;
-import dev.steward.bot.gateway.SystemPrompts;
-import dev.steward.bot.conversation.ConversationReader;
-import dev.steward.bot.conversation.RoomNames;
-import dev.steward.bot.rooms.RoomSettings;
-import dev.steward.bot.rooms.RoomStates;
-import dev.steward.commands.ask.ModelsCommand;
-import dev.steward.commands.ask.RoomModelCommands;
-import dev.steward.bot.gateway.ProviderCheck;
-import dev.steward.bot.gateway.ProviderHealth;
-import dev.steward.bot.gateway.RequestGuard;
-import dev.steward.bot.pipeline.ChatHandler;
 import dev.steward.bot.pipeline.DirectRooms;
 import dev.steward.bot.pipeline.EventRouter;
-import dev.steward.commands.ask.AskCommand;
-import dev.steward.bot.gateway.MatrixAdminAlerts;
-import dev.steward.safety.content.ContentStrings;
-import dev.steward.safety.pii.PiiScanner;
-import dev.steward.bot.safety.BotPolicies;
-import dev.steward.bot.safety.CommandGate;
-import dev.steward.commands.policy.AuditCommand;
-import dev.steward.commands.policy.BudgetCommand;
-import dev.steward.safety.budget.Budgets;
-import dev.steward.commands.policy.PolicyCommand;
-import dev.steward.safety.SafetySchema;
-import dev.steward.safety.audit.AuditLog;
-import dev.steward.safety.policy.MemberRoles;
-import dev.steward.safety.policy.OverrideStore;
-import dev.steward.safety.policy.Policies;
-import dev.steward.safety.policy.PolicyResolver;
 import dev.steward.bot.pipeline.InvitePolicy;
 import dev.steward.bot.pipeline.MatrixReplies;
 import dev.steward.bot.pipeline.MembershipHandler;
 import dev.steward.bot.pipeline.Pipeline;
+import dev.steward.bot.roommemory.MemoryFeature;
+import dev.steward.bot.rooms.RoomSettings;
+import dev.steward.bot.rooms.RoomStates;
+import dev.steward.bot.rooms.SpaceRooms;
+import dev.steward.bot.safety.AuditedRefusals;
+import dev.steward.bot.safety.BotPolicies;
+import dev.steward.bot.safety.Callers;
+import dev.steward.bot.safety.PolicyFeature;
 import dev.steward.commands.CommandParser;
 import dev.steward.commands.CommandRegistry;
+import dev.steward.commands.CommandsSchema;
+import dev.steward.commands.PolicyGate;
 import dev.steward.commands.builtin.HelpCommand;
 import dev.steward.commands.builtin.PingCommand;
 import dev.steward.commands.builtin.StatusCommand;
+import dev.steward.commands.prompts.PromptRegistry;
+import dev.steward.commands.prompts.PromptStore;
+import dev.steward.commands.schedule.Schedule;
 import dev.steward.homeserver.MatrixError;
 import dev.steward.homeserver.appservice.AppserviceApi;
 import dev.steward.homeserver.appservice.AppserviceListener;
@@ -68,6 +39,15 @@ import dev.steward.homeserver.client.RetryPolicy;
 import dev.steward.homeserver.id.UserId;
 import dev.steward.homeserver.inbox.H2Files;
 import dev.steward.homeserver.inbox.Inbox;
+import dev.steward.homeserver.jdbc.Jdbc;
+import dev.steward.safety.SafetySchema;
+import dev.steward.safety.audit.AuditLog;
+import dev.steward.safety.authority.Authority;
+import dev.steward.safety.budget.Budgets;
+import dev.steward.safety.policy.MemberRoles;
+import dev.steward.safety.policy.OverrideStore;
+import dev.steward.safety.policy.Policies;
+import dev.steward.safety.policy.PolicyResolver;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -88,16 +68,22 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Builds the whole application from its config and starts it; {@code Main} and the tests start it the same way. */
+/**
+ * Builds the whole application from its config and starts it; {@code Main} and the tests start it the same way.
+ * The shared {@link Services} come first, then the features, each one unit that contributes its commands, prompt
+ * kinds, scheduled jobs, room hooks, HTTP routes and closeables; the pipeline and the HTTP server are wired from
+ * those in a loop.
+ */
 public final class Steward {
     private static final Logger log = LoggerFactory.getLogger(Steward.class);
     private static final Duration INBOX_RETENTION = Duration.ofDays(7);
-    /** How long a check of the model providers answers {@code !status} before they are asked again. */
-    private static final Duration PROVIDER_CHECK_REUSE = Duration.ofSeconds(30);
+    private static final Duration SCHEDULE_TICK = Duration.ofSeconds(1);
 
     private Steward() {}
 
@@ -126,19 +112,83 @@ public final class Steward {
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .build();
         StewardMetrics metrics = new StewardMetrics(registry);
-        return vertx.executeBlocking(() -> openDatabase(config), false)
-                .compose(dataSource -> vertx.executeBlocking(() -> {
-                    SafetySchema.migrate(dataSource);
-                    Ledger ledger = Ledger.open(dataSource);
-                    MiniLmEmbedder embedder = new MiniLmEmbedder();
-                    return new Stores(Inbox.open(dataSource, clock), ledger, new DirectRooms(dataSource, clock),
-                            new RoomSettings(dataSource, clock),
-                            MemoryStore.open(config.memoryIndexDir(), dataSource, embedder, clock), embedder);
-                }, false)
-                        .compose(stores -> assemble(vertx, config, tokens, clock, registry, metrics, dataSource, stores,
-                                probe))
-                        .onFailure(e -> dataSource.close()))
-                .onFailure(e -> vertx.close());
+        List<AutoCloseable> opened = new ArrayList<>();
+        return vertx.executeBlocking(() -> assemble(vertx, config, tokens, clock, probe, registry, metrics, opened),
+                        false)
+                .compose(assembled -> listen(assembled, tokens))
+                .onFailure(e -> {
+                    closeAll(opened);
+                    vertx.close();
+                });
+    }
+
+    /** Everything built before the server listens: services, features, the pipeline. */
+    record Assembled(Services services, List<Feature> features, Pipeline pipeline) {}
+
+    // On a worker: migrations, the stores and the embedding model block.
+    private static Assembled assemble(Vertx vertx, StewardConfig config, AppserviceTokens tokens, Clock clock,
+            Probe probe, PrometheusMeterRegistry registry, StewardMetrics metrics, List<AutoCloseable> opened)
+            throws Exception {
+        HikariDataSource dataSource = openDatabase(config);
+        opened.add(dataSource);
+        Services services = services(vertx, config, tokens, clock, probe, registry, metrics, dataSource);
+        MemoryFeature memory = MemoryFeature.open(services);
+        opened.add(0, memory);
+        GatewayFeature gateway = new GatewayFeature(services, memory.retrieval(), memory.answerKeeper());
+        // Order matters for the room hooks: a request is answered before the message is kept in memory.
+        List<Feature> features = List.of(gateway, memory, new PolicyFeature(services));
+        CommandRegistry commands = services.commands();
+        commands.register(HelpCommand.spec(commands))
+                .register(PingCommand.spec(clock))
+                .register(StatusCommand.spec(new BotStatus(vertx, clock, services.bot().withRetry(RetryPolicy.PROBE),
+                        config.appservice().id(), services.inbox(), gateway.providers())));
+        for (Feature feature : features) {
+            feature.commands().forEach(commands::register);
+            feature.promptKinds().forEach(services.prompts()::register);
+            feature.scheduledJobs().forEach(services.schedule()::register);
+        }
+        services.schedule().start(SCHEDULE_TICK);
+        UserId botUser = config.botUserId();
+        MatrixClient bot = services.bot();
+        Pipeline pipeline = new Pipeline(vertx, services.inbox(), new Pipeline.Handlers(
+                new EventRouter(botUser, new CommandParser(config.bot().commandPrefix())), services.callers(), commands,
+                services.prompts(), new MembershipHandler(bot, new InvitePolicy(config.invites().allow(), botUser),
+                        config.bot().displayName(), vertx, services.directRooms()),
+                services.replies(), services.roomStates(), features.stream().map(Feature::roomEvents).toList()),
+                metrics, config.pipeline().maxAttempts(), config.pipeline().paused());
+        return new Assembled(services, features, pipeline);
+    }
+
+    private static Services services(Vertx vertx, StewardConfig config, AppserviceTokens tokens, Clock clock,
+            Probe probe, PrometheusMeterRegistry registry, StewardMetrics metrics, HikariDataSource dataSource) {
+        SafetySchema.migrate(dataSource);
+        BotSchema.migrate(dataSource);
+        CommandsSchema.migrate(dataSource);
+        Inbox inbox = Inbox.open(dataSource, clock);
+        WebClient web = WebClient.create(vertx, new WebClientOptions().setUserAgent("Steward/" + Version.get()));
+        MatrixClient bot = MatrixClient.create(vertx, web, config.homeserver().url(), tokens.asToken(),
+                config.botUserId(), RetryPolicy.DEFAULT).observedBy(probe.homeserverCalls());
+        StewardConfig.Safety safety = config.safety();
+        MemberRoles members = new MemberRoles(safety.members(), safety.defaultRole());
+        Authority authority = new Authority(safety.roles(), members, safety.roomAdminLevel());
+        AuditLog audit = new AuditLog(dataSource, clock);
+        Budgets budgets = new Budgets(dataSource, clock, safety.timeZone(), safety.budgetWarningShare());
+        BotPolicies policies = new BotPolicies(vertx, new Policies(new PolicyResolver(safety.roles(), members),
+                new OverrideStore(dataSource, clock), audit), budgets);
+        RoomStates roomStates = new RoomStates(bot);
+        Callers callers = new Callers(roomStates, policies);
+        MatrixReplies replies = new MatrixReplies(bot);
+        AuditedRefusals refusals = new AuditedRefusals(vertx, audit);
+        CommandRegistry commands = new CommandRegistry(authority,
+                new PolicyGate(clock, safety.timeZone(), config.bot().commandPrefix()), refusals);
+        Jdbc jdbc = new Jdbc(dataSource);
+        Schedule schedule = new Schedule(vertx, jdbc, clock);
+        PromptRegistry prompts = new PromptRegistry(vertx, new PromptStore(jdbc), schedule, authority, refusals,
+                callers::of, replies, clock);
+        return new Services(vertx, config, clock, probe, metrics, registry, dataSource, web, bot, inbox, roomStates,
+                new SpaceRooms(roomStates), new RoomSettings(dataSource, clock),
+                new DirectRooms(vertx, dataSource, clock, bot, roomStates), authority, policies, budgets, audit,
+                callers, replies, commands, prompts, schedule);
     }
 
     private static HikariDataSource openDatabase(StewardConfig config) throws Exception {
@@ -152,119 +202,51 @@ public final class Steward {
         return new HikariDataSource(hikari);
     }
 
-    private static Future<RunningSteward> assemble(Vertx vertx, StewardConfig config, AppserviceTokens tokens,
-            Clock clock, PrometheusMeterRegistry registry, StewardMetrics metrics, HikariDataSource dataSource,
-            Stores stores, Probe probe) {
-        Inbox inbox = stores.inbox();
-        UserId botUser = config.botUserId();
-        WebClient web = WebClient.create(vertx, new WebClientOptions().setUserAgent("Steward/" + Version.get()));
-        MatrixClient bot = MatrixClient.create(vertx, web, config.homeserver().url(), tokens.asToken(), botUser,
-                RetryPolicy.DEFAULT).observedBy(probe.homeserverCalls());
-        CommandParser parser = new CommandParser(config.bot().commandPrefix());
-        AuditLog audit = new AuditLog(dataSource, clock);
-        Budgets budgets = new Budgets(dataSource, clock, config.safety().timeZone(),
-                config.safety().budgetWarningShare());
-        BotPolicies policies = new BotPolicies(vertx, bot, policies(config, dataSource, clock, audit), budgets);
-        RoomStates roomStates = new RoomStates(bot);
-        BotMemory memory = new BotMemory(vertx, bot, stores.memory(), policies, new PiiScanner(), stores.rooms(),
-                new SpaceRooms(roomStates));
-        MemoryEvents memoryEvents = new MemoryEvents(vertx, stores.memory(), memory);
-        Retention retention = new Retention(stores.memory(), clock, config.memory().retention());
-        Confirmations confirmations = new Confirmations(clock);
-        Gateway models = gateway(vertx, config, clock, bot, roomStates, policies, budgets, stores, audit, metrics,
-                probe, memory);
-        ModelGateway gateway = models.gateway();
-        ProviderHealth providers = new ProviderHealth(new ProviderCheck(web), config.models().entries(), clock,
-                PROVIDER_CHECK_REUSE);
-        CommandRegistry commands = new CommandRegistry();
-        commands.register(HelpCommand.spec(commands))
-                .register(PingCommand.spec(clock))
-                .register(StatusCommand.spec(new BotStatus(vertx, clock, bot.withRetry(RetryPolicy.PROBE),
-                        config.appservice().id(), inbox, providers)))
-                .register(AskCommand.spec(gateway, memory::keepAnswer))
-                .register(RememberCommand.spec(memory))
-                .register(RecallCommand.spec(memory))
-                .register(ForgetCommand.spec(memory, policies, confirmations))
-                .register(MemoryCommand.spec(memory, policies, confirmations))
-                .register(ModelsCommand.spec(models.catalog()))
-                .register(RoomModelCommands.model(models.catalog(), policies))
-                .register(RoomModelCommands.privacy(models.catalog(), policies))
-                .register(PolicyCommand.spec(policies))
-                .register(BudgetCommand.spec(policies))
-                .register(AuditCommand.spec(policies));
-        CommandGate gate = new CommandGate(vertx, policies, audit, clock, config.safety().timeZone(),
-                parser.prefix());
-        MatrixReplies replies = new MatrixReplies(bot);
-        DirectRooms directRooms = stores.directRooms();
-        Pipeline pipeline = new Pipeline(vertx, inbox, new EventRouter(botUser, parser), commands, replies,
-                new MembershipHandler(bot, new InvitePolicy(config.invites().allow(), botUser),
-                        config.bot().displayName(), vertx, directRooms),
-                gate, new ChatHandler(bot, gateway, gate, replies, directRooms, memory::keepAnswer), confirmations,
-                memoryEvents, metrics, parser.prefix(),
-                config.pipeline().maxAttempts(), config.pipeline().paused());
-
+    private static Future<RunningSteward> listen(Assembled assembled, AppserviceTokens tokens) {
+        Services services = assembled.services();
+        StewardConfig config = services.config();
+        Vertx vertx = services.vertx();
         Router router = Router.router(vertx);
-        new AppserviceApi(vertx, tokens.hsToken(), inbox, wakeOnStore(metrics, pipeline, probe),
-                config.appservice().maxBodyBytes(), botUser::equals).mount(router);
-        new OperatorEndpoints(vertx, inbox, bot.withRetry(RetryPolicy.PROBE), registry).mount(router);
+        new AppserviceApi(vertx, tokens.hsToken(), services.inbox(), wakeOnStore(services.metrics(),
+                assembled.pipeline(), services.probe()), config.appservice().maxBodyBytes(),
+                config.botUserId()::equals).mount(router);
+        new OperatorEndpoints(vertx, services.inbox(), services.bot().withRetry(RetryPolicy.PROBE),
+                services.registry()).mount(router);
+        assembled.features().forEach(feature -> feature.mount(router));
         router.route().last().handler(ctx -> MatrixError.UNRECOGNIZED.write(ctx.response()));
 
         HttpServer server = vertx.createHttpServer(new HttpServerOptions()
                 .setHost(config.appservice().bindAddress()).setPort(config.appservice().port()));
         return server.requestHandler(router).listen().map(listening -> {
             log.info("Steward {} listening on {}:{} as {}", Version.get(), config.appservice().bindAddress(),
-                    listening.actualPort(), botUser);
+                    listening.actualPort(), config.botUserId());
             if (config.pipeline().paused()) {
                 log.warn("pipeline.paused is on: events are stored but not handled until it is turned off");
             }
-            pipeline.wake();
-            announce(bot, config);
-            // Only logged: a provider that is down at start may be up by the first question, and has fallbacks.
-            providers.checkAndLog();
-            long housekeeping = vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> vertx.executeBlocking(() -> {
-                inbox.prune(clock.instant().minus(INBOX_RETENTION));
-                return retention.forgetRoomsPastRetention();
-            }, false).onFailure(e -> log.warn("hourly housekeeping failed: {}", e.toString())));
-            return new RunningSteward(vertx, listening, dataSource, pipeline, registry, inbox, housekeeping,
-                    stores.memory(), stores.embedder());
+            assembled.pipeline().wake();
+            announce(services.bot(), config);
+            assembled.features().forEach(Feature::started);
+            long housekeeping = vertx.setPeriodic(Duration.ofHours(1).toMillis(),
+                    id -> vertx.executeBlocking(() -> housekeeping(services, assembled.features()), false)
+                            .onFailure(e -> log.warn("hourly housekeeping failed: {}", e.toString())));
+            return new RunningSteward(services, listening, assembled.pipeline(), assembled.features(), housekeeping);
         });
     }
 
-    /** The databases the application opens at start, after their migrations. */
-    private record Stores(Inbox inbox, Ledger ledger, DirectRooms directRooms, RoomSettings rooms, MemoryStore memory,
-            MiniLmEmbedder embedder) {}
-
-    /** The model gateway and what shows and sets its models, sharing one router and one guard. */
-    private record Gateway(ModelGateway gateway, GatewayCatalog catalog) {}
-
-    private static Gateway gateway(Vertx vertx, StewardConfig config, Clock clock, MatrixClient bot,
-            RoomStates roomStates, BotPolicies policies, Budgets budgets, Stores stores, AuditLog audit, StewardMetrics metrics, Probe probe,
-            MemoryRetrieval memory) {
-        StewardConfig.Models models = config.models();
-        StewardConfig.Conversation conversation = config.conversation();
-        ModelRouter router = new ModelRouter(models.entries(), models.defaultModel(), models.fallbacks());
-        RequestGuard guard = new RequestGuard(new PiiScanner(), config.safety().contentFilter(), audit,
-                new MatrixAdminAlerts(bot, config.safety().adminRoom()),
-                ContentStrings.forLanguage(config.safety().language()));
-        ModelGateway.Context context = new ModelGateway.Context(
-                new ConversationReader(bot, new RoomNames(roomStates), config.bot().commandPrefix(),
-                        conversation.threadMessages(), conversation.recentMessages()),
-                new SystemPrompts(conversation.systemPrompt(), conversation.roomPrompts(), conversation.rolePrompts(),
-                        clock, config.safety().timeZone()),
-                memory, stores.rooms());
-        Attempts attempts = Attempts.forModels(clock, models.entries(), new CircuitBreaker(clock, 3,
-                Duration.ofSeconds(30)), stores.ledger(), metrics, probe.modelCalls());
-        ModelGateway gateway = new ModelGateway(vertx, router, context,
-                new ModelGateway.Safety(policies, budgets, guard, audit), attempts);
-        return new Gateway(gateway, new GatewayCatalog(vertx, router, models.entries(), stores.rooms(), policies,
-                guard, budgets));
+    private static Void housekeeping(Services services, List<Feature> features) {
+        services.inbox().prune(services.clock().instant().minus(INBOX_RETENTION));
+        features.forEach(feature -> feature.hourly().forEach(Runnable::run));
+        return null;
     }
 
-    private static Policies policies(StewardConfig config, HikariDataSource dataSource, Clock clock, AuditLog audit) {
-        StewardConfig.Safety safety = config.safety();
-        PolicyResolver resolver = new PolicyResolver(safety.roles(),
-                new MemberRoles(safety.members(), safety.defaultRole()), safety.powerLevelRoles());
-        return new Policies(resolver, new OverrideStore(dataSource, clock), audit);
+    static void closeAll(List<AutoCloseable> opened) {
+        for (AutoCloseable closeable : opened) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                log.warn("closing {} failed: {}", closeable.getClass().getSimpleName(), e.toString());
+            }
+        }
     }
 
     private static AppserviceListener wakeOnStore(StewardMetrics metrics, Pipeline pipeline, Probe probe) {

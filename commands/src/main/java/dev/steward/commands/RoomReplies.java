@@ -3,7 +3,6 @@ package dev.steward.commands;
 import dev.steward.homeserver.event.MatrixEvent;
 import dev.steward.homeserver.id.EventId;
 import dev.steward.homeserver.id.RoomId;
-import dev.steward.homeserver.id.UserId;
 import io.vertx.core.Future;
 
 /** The port through which commands act in a room; the bot implements it with the client-server API. */
@@ -28,7 +27,4 @@ public interface RoomReplies {
 
     /** Shows (or stops showing) that Steward is typing in the room; failures are not worth reporting. */
     Future<Void> typing(RoomId room, boolean typing);
-
-    /** The sender's power level in the room, for commands that require one. */
-    Future<Integer> powerLevel(RoomId room, UserId user);
 }

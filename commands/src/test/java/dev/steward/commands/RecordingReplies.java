@@ -3,12 +3,11 @@ package dev.steward.commands;
 import dev.steward.homeserver.event.MatrixEvent;
 import dev.steward.homeserver.id.EventId;
 import dev.steward.homeserver.id.RoomId;
-import dev.steward.homeserver.id.UserId;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The {@link RoomReplies} port in memory: keeps every notice and answers power levels as told. */
+/** The {@link RoomReplies} port in memory: keeps every notice, edit and reaction. */
 public final class RecordingReplies implements RoomReplies {
     /** One notice as it would have been posted. */
     public record Notice(MatrixEvent source, String purpose, String text) {}
@@ -16,22 +15,12 @@ public final class RecordingReplies implements RoomReplies {
     /** One edit of an earlier notice. */
     public record Edit(EventId original, int revision, String text) {}
 
-    /** One power level question. */
-    public record PowerLevelQuery(RoomId room, UserId user) {}
 
     private final List<Notice> notices = new ArrayList<>();
     private final List<Edit> edits = new ArrayList<>();
     private final List<Boolean> typing = new ArrayList<>();
     private final List<String> reactions = new ArrayList<>();
-    private final List<PowerLevelQuery> powerLevelQueries = new ArrayList<>();
-    private int powerLevel;
     private boolean failSending;
-    private boolean failPowerLevels;
-
-    public RecordingReplies powerLevel(int level) {
-        this.powerLevel = level;
-        return this;
-    }
 
     /** Every notice fails to send, as when the homeserver is down. */
     public RecordingReplies failSending() {
@@ -39,11 +28,6 @@ public final class RecordingReplies implements RoomReplies {
         return this;
     }
 
-    /** Power levels cannot be read, as when the room's state is unavailable. */
-    public RecordingReplies failPowerLevels() {
-        this.failPowerLevels = true;
-        return this;
-    }
 
     public List<Notice> notices() {
         return notices;
@@ -58,9 +42,6 @@ public final class RecordingReplies implements RoomReplies {
         return List.copyOf(typing);
     }
 
-    public List<PowerLevelQuery> powerLevelQueries() {
-        return powerLevelQueries;
-    }
 
     /** The text of the only notice posted. */
     public String onlyText() {
@@ -109,14 +90,5 @@ public final class RecordingReplies implements RoomReplies {
         }
         notices.add(new Notice(source, purpose, text));
         return Future.succeededFuture(EventId.of("$reply" + notices.size()));
-    }
-
-    @Override
-    public Future<Integer> powerLevel(RoomId room, UserId user) {
-        powerLevelQueries.add(new PowerLevelQuery(room, user));
-        if (failPowerLevels) {
-            return Future.failedFuture(new IllegalStateException("power levels unavailable"));
-        }
-        return Future.succeededFuture(powerLevel);
     }
 }

@@ -1,5 +1,6 @@
 package dev.steward.memory;
 
+import dev.steward.homeserver.jdbc.Jdbc;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,10 +20,10 @@ final class IndexRepair {
     private static final int LOAD_CHUNK = 1000;
 
     private final MemoryTable table;
-    private final Database database;
+    private final Jdbc database;
     private final MemoryIndex index;
 
-    IndexRepair(MemoryTable table, Database database, MemoryIndex index) {
+    IndexRepair(MemoryTable table, Jdbc database, MemoryIndex index) {
         this.table = table;
         this.database = database;
         this.index = index;

@@ -1,5 +1,6 @@
 package dev.steward.memory;
 
+import dev.steward.homeserver.jdbc.Jdbc;
 import dev.steward.homeserver.id.EventId;
 import dev.steward.homeserver.id.RoomId;
 import dev.steward.homeserver.id.UserId;
@@ -31,12 +32,12 @@ public final class MemoryStore implements AutoCloseable {
     /** Memories waiting to be embedded that are queued at once; more wait in the database for the catch-up. */
     public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
     private static final Logger log = LoggerFactory.getLogger(MemoryStore.class);
-    private static final Database.Work<?> NOTHING_MORE = connection -> null;
+    private static final Jdbc.Work<?> NOTHING_MORE = connection -> null;
 
     private final Clock clock;
-    private final Database database;
+    private final Jdbc database;
     private final MemoryTable table;
-    private final RoomSettingsStore settings;
+    private final MemorySettingsStore settings;
     private final MemoryIndex index;
     private final MemorySearch search;
     private final Embedder embedder;
@@ -48,9 +49,9 @@ public final class MemoryStore implements AutoCloseable {
 
     private MemoryStore(Path indexDir, DataSource dataSource, Embedder embedder, Clock clock, int queueCapacity) {
         this.clock = clock;
-        this.database = new Database(dataSource);
+        this.database = new Jdbc(dataSource);
         this.table = new MemoryTable(database);
-        this.settings = new RoomSettingsStore(database, clock);
+        this.settings = new MemorySettingsStore(database, clock);
         this.index = MemoryIndex.open(indexDir, IndexTuning.DEFAULT);
         this.search = new MemorySearch(index);
         this.embedder = embedder;
@@ -79,7 +80,7 @@ public final class MemoryStore implements AutoCloseable {
         return store;
     }
 
-    public RoomSettingsStore settings() {
+    public MemorySettingsStore settings() {
         return settings;
     }
 
@@ -118,10 +119,10 @@ public final class MemoryStore implements AutoCloseable {
 
     /**
      * Forgets every memory of a room. When Steward has left the room, its settings go too, so the room is no longer
-     * listed by {@link RoomSettingsStore#roomsLeftBefore}; a room Steward is still in keeps its settings.
+     * listed by {@link MemorySettingsStore#roomsLeftBefore}; a room Steward is still in keeps its settings.
      */
     public int deleteRoom(RoomId room) {
-        return deleteWhere(Where.room(room), connection -> RoomSettingsStore.removeIfLeft(connection, room)).size();
+        return deleteWhere(Where.room(room), connection -> MemorySettingsStore.removeIfLeft(connection, room)).size();
     }
 
     /** Every memory a person wrote, oldest first: what they get when they ask for their data. */
@@ -173,7 +174,7 @@ public final class MemoryStore implements AutoCloseable {
         }
     }
 
-    private List<Memory> deleteWhere(Where where, Database.Work<?> alsoInTransaction) {
+    private List<Memory> deleteWhere(Where where, Jdbc.Work<?> alsoInTransaction) {
         writer.lock();
         try {
             List<Memory> doomed = database.inTransaction("forgetting memories", connection -> {

@@ -1,5 +1,6 @@
 package dev.steward.memory;
 
+import dev.steward.homeserver.jdbc.Jdbc;
 import dev.steward.homeserver.id.EventId;
 import dev.steward.homeserver.id.RoomId;
 import dev.steward.homeserver.id.UserId;
@@ -47,9 +48,9 @@ final class MemoryTable {
         }
     }
 
-    private final Database database;
+    private final Jdbc database;
 
-    MemoryTable(Database database) {
+    MemoryTable(Jdbc database) {
         this.database = database;
     }
 

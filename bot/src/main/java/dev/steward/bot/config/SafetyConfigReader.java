@@ -3,6 +3,7 @@ package dev.steward.bot.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.steward.homeserver.id.RoomId;
 import dev.steward.homeserver.id.UserId;
+import dev.steward.safety.authority.Power;
 import dev.steward.safety.content.ContentFilter;
 import dev.steward.safety.policy.MemberRoles;
 import dev.steward.safety.policy.PolicyValues;
@@ -11,12 +12,14 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** Reads the {@code safety} section: the space's time zone, roles, who has which role, power-level lifts. */
+/** Reads the {@code safety} section: the space's time zone, roles and their powers, who has which role. */
 final class SafetyConfigReader {
     private SafetyConfigReader() {}
 
@@ -42,22 +45,14 @@ final class SafetyConfigReader {
             reader.problem("safety.default_role must name a role, one of " + roles.names() + ", got '"
                     + defaultRole + "'");
         }
-        Map<Integer, String> lifts = new LinkedHashMap<>();
-        List<Map.Entry<String, JsonNode>> liftEntries = reader.entries("safety.power_level_roles");
-        if (!reader.present("safety.power_level_roles")) {
-            lifts.put(100, "admin");
+        if (reader.present("safety.power_level_roles")) {
+            reader.problem("safety.power_level_roles is no longer read: a room's power level now gives powers over that"
+                    + " room only, never a role. Remove it; safety.room_admin_level (default 100) sets the level, and"
+                    + " roles.<role>.powers gives Steward's global powers (docs/configuration.md)");
         }
-        for (Map.Entry<String, JsonNode> entry : liftEntries) {
-            String path = "safety.power_level_roles." + entry.getKey();
-            try {
-                int level = Integer.parseInt(entry.getKey());
-                role(reader, roles, path, entry.getValue()).ifPresent(role -> lifts.put(level, role));
-            } catch (NumberFormatException e) {
-                reader.problem(path + ": the key must be a power level such as 100");
-            }
-        }
+        int roomAdminLevel = (int) reader.number("safety.room_admin_level", 100, 1, Integer.MAX_VALUE);
         String adminRoom = reader.string("safety.admin_room", null);
-        return new StewardConfig.Safety(zone, defaultRole, members, lifts, roles, contentFilter(reader),
+        return new StewardConfig.Safety(zone, defaultRole, members, roomAdminLevel, roles, contentFilter(reader),
                 Optional.ofNullable(reader.parsed("safety.admin_room", adminRoom, RoomId::of)),
                 reader.string("safety.language", "en"),
                 BigDecimal.valueOf(reader.number("safety.budget_warning_percent", 80, 1, 100)).movePointLeft(2));
@@ -99,21 +94,41 @@ final class SafetyConfigReader {
             }
             Map<String, String> raw = new LinkedHashMap<>();
             Optional<String> basedOn = Optional.empty();
+            Optional<Set<Power>> powers = Optional.empty();
             for (var field : (Iterable<Map.Entry<String, JsonNode>>) entry.getValue()::fields) {
                 String value = field.getValue().isArray() ? join(field.getValue()) : field.getValue().asText();
                 if (field.getKey().equals("based_on")) {
                     basedOn = Optional.of(value);
+                } else if (field.getKey().equals("powers")) {
+                    powers = Optional.of(powers(reader, path + ".powers", value));
                 } else {
                     raw.put(field.getKey(), value);
                 }
             }
             try {
-                roles = roles.with(entry.getKey(), PolicyValues.parse(raw, path), basedOn);
+                roles = roles.with(entry.getKey(), PolicyValues.parse(raw, path), basedOn, powers);
             } catch (IllegalArgumentException e) {
                 e.getMessage().lines().forEach(reader::problem);
             }
         }
         return roles;
+    }
+
+    /** "*" for every power, or a list of power names; each unknown name is a problem under {@code path}. */
+    private static Set<Power> powers(ConfigReader reader, String path, String text) {
+        Set<Power> powers = EnumSet.noneOf(Power.class);
+        for (String name : text.split("[,\\s]+")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            if (name.equals("*")) {
+                powers.addAll(EnumSet.allOf(Power.class));
+                continue;
+            }
+            Power.named(name).ifPresentOrElse(powers::add, () -> reader.problem(path + ": '" + name
+                    + "' is not a power; the powers are " + Power.keys() + " (or * for all)"));
+        }
+        return powers;
     }
 
     private static String join(JsonNode array) {

@@ -41,11 +41,12 @@ public record StewardConfig(Path dataDir, Homeserver homeserver, Appservice apps
     public record Pipeline(boolean paused, int maxAttempts) {}
 
     /**
-     * Who may do what: the space's time zone (quiet hours, budget resets), the roles, who has which role (exact ids
-     * and globs, then the default role), and the room power levels that lift a member to a role.
+     * Who may do what: the space's time zone (quiet hours, budget resets), the roles (each a policy and a set of
+     * powers), who has which role (exact ids and globs, then the default role), and the power level in a room from
+     * which a member holds the powers over that room.
      */
     public record Safety(ZoneId timeZone, String defaultRole, List<MemberRoles.Assignment> members,
-            Map<Integer, String> powerLevelRoles, Roles roles, ContentFilter contentFilter, Optional<RoomId> adminRoom,
+            int roomAdminLevel, Roles roles, ContentFilter contentFilter, Optional<RoomId> adminRoom,
             String language, BigDecimal budgetWarningShare) {}
 
     /** The configured models (none by default: Steward then explains how to add one), the default and fallbacks. */

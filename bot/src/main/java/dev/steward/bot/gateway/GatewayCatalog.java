@@ -2,7 +2,7 @@ package dev.steward.bot.gateway;
 
 import dev.steward.bot.rooms.RoomSettings;
 import dev.steward.commands.ask.ModelCatalog;
-import dev.steward.commands.policy.MemberPolicies;
+import dev.steward.commands.Caller;
 import dev.steward.homeserver.event.MatrixEvent;
 import dev.steward.homeserver.id.RoomId;
 import dev.steward.homeserver.id.UserId;
@@ -20,25 +20,22 @@ public final class GatewayCatalog implements ModelCatalog {
     private final ModelRouter router;
     private final List<ModelEntry> models;
     private final RoomSettings rooms;
-    private final MemberPolicies policies;
     private final RequestGuard guard;
     private final Budgets budgets;
 
     public GatewayCatalog(Vertx vertx, ModelRouter router, List<ModelEntry> models, RoomSettings rooms,
-            MemberPolicies policies, RequestGuard guard, Budgets budgets) {
+            RequestGuard guard, Budgets budgets) {
         this.vertx = vertx;
         this.router = router;
         this.models = List.copyOf(models);
         this.rooms = rooms;
-        this.policies = policies;
         this.guard = guard;
         this.budgets = budgets;
     }
 
     @Override
-    public Future<Listing> listing(MatrixEvent event, String sample) {
-        return policies.effective(event.roomId(), event.sender())
-                .compose(policy -> vertx.executeBlocking(() -> listing(event, sample, policy), false));
+    public Future<Listing> listing(Caller caller, MatrixEvent event, String sample) {
+        return vertx.executeBlocking(() -> listing(event, sample, caller.policy()), false);
     }
 
     private Listing listing(MatrixEvent event, String sample, EffectivePolicy policy) {

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 
 /** The ledger of model calls in H2: one row per attempt. Blocking (JDBC): call it from a worker thread. */
 public final class Ledger {
@@ -27,8 +26,7 @@ public final class Ledger {
     }
 
     public static Ledger open(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/bot").table("flyway_bot")
-                .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        dev.steward.bot.BotSchema.migrate(dataSource);
         return new Ledger(dataSource);
     }
 

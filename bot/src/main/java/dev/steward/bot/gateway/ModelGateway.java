@@ -7,7 +7,6 @@ import dev.steward.bot.conversation.Turn;
 import dev.steward.bot.rooms.RoomSettings;
 import dev.steward.commands.UserFacingException;
 import dev.steward.commands.ask.ModelPort;
-import dev.steward.commands.policy.MemberPolicies;
 import dev.steward.homeserver.event.MatrixEvent;
 import dev.steward.safety.audit.AuditLog;
 import dev.steward.safety.budget.BudgetDecision;
@@ -38,8 +37,8 @@ public final class ModelGateway implements ModelPort {
     public record Context(ConversationReader conversations, SystemPrompts prompts, MemoryRetrieval memory,
             RoomSettings rooms) {}
 
-    /** The safety side: the member's policy, budgets, the guard on text, and the audit log. */
-    public record Safety(MemberPolicies policies, Budgets budgets, RequestGuard guard, AuditLog audit) {}
+    /** The safety side: budgets, the guard on text, and the audit log. */
+    public record Safety(Budgets budgets, RequestGuard guard, AuditLog audit) {}
 
     private final Vertx vertx;
     private final ModelRouter router;
@@ -61,11 +60,11 @@ public final class ModelGateway implements ModelPort {
             return Future.failedFuture(new UserFacingException(GatewayStrings.NO_MODEL_CONFIGURED));
         }
         MatrixEvent event = question.event();
-        Future<EffectivePolicy> policy = safety.policies().effective(event.roomId(), event.sender());
+        EffectivePolicy policy = question.caller().policy();
         Future<Conversation> conversation = context.conversations().read(event);
         Future<List<MemoryRetrieval.Recollection>> memories = recall(question);
-        return Future.all(policy, conversation, memories).compose(all -> vertx.executeBlocking(
-                () -> answer(question, policy.result(), conversation.result(), memories.result(), progress), false));
+        return Future.all(conversation, memories).compose(all -> vertx.executeBlocking(
+                () -> answer(question, policy, conversation.result(), memories.result(), progress), false));
     }
 
     /** The whole request, on a worker thread. */

@@ -7,7 +7,6 @@ import dev.steward.homeserver.client.MatrixClient;
 import dev.steward.homeserver.client.TxnIds;
 import dev.steward.homeserver.id.EventId;
 import dev.steward.homeserver.id.RoomId;
-import dev.steward.homeserver.id.UserId;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -87,10 +86,5 @@ public final class MatrixReplies implements RoomReplies {
                     .put("m.in_reply_to", inReplyTo);
         }
         return new JsonObject().put("m.in_reply_to", inReplyTo);
-    }
-
-    @Override
-    public Future<Integer> powerLevel(RoomId room, UserId user) {
-        return bot.powerLevels(room).map(levels -> levels.userLevel(user));
     }
 }

@@ -1,11 +1,13 @@
 package dev.steward.bot.pipeline;
 
 import dev.steward.bot.StewardMetrics;
-import dev.steward.bot.safety.CommandGate;
+import dev.steward.bot.feature.RoomEvents;
+import dev.steward.bot.rooms.RoomStates;
+import dev.steward.bot.safety.Callers;
 import dev.steward.commands.CommandRegistry;
 import dev.steward.commands.Invocation;
-import dev.steward.commands.Outcome;
 import dev.steward.commands.RoomReplies;
+import dev.steward.commands.prompts.PromptRegistry;
 import dev.steward.homeserver.event.MatrixEvent;
 import dev.steward.homeserver.id.RoomId;
 import dev.steward.homeserver.inbox.Inbox;
@@ -18,8 +20,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import dev.steward.bot.memory.MemoryEvents;
-import dev.steward.commands.Confirmations;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,25 +28,26 @@ import org.slf4j.LoggerFactory;
  * Takes events from the inbox and handles each once: route, handler, mark handled. Events of one room are handled
  * in order; rooms proceed independently. A failure is logged with the event's ids and retried later, up to the
  * configured attempts. All state is touched on the event loop only; the inbox is read and written on workers.
+ *
+ * <p>The pipeline owns what every event needs whatever feature handles it: reading its sender once
+ * ({@link Callers}), commands through the {@link CommandRegistry}, reactions and their withdrawal through the
+ * {@link PromptRegistry}, Steward's own membership, and the features' {@link RoomEvents} hooks, which it calls in
+ * order without knowing what they are.
  */
 public final class Pipeline {
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
     private static final int BATCH = 200;
     private static final long RETRY_DELAY_MS = 2_000;
 
+    /** What handling an event needs besides the inbox: the shared parts, and the features' hooks. */
+    public record Handlers(EventRouter router, Callers callers, CommandRegistry commands, PromptRegistry prompts,
+            MembershipHandler membership, RoomReplies replies, RoomStates roomStates, List<RoomEvents> features) {}
+
     private final Vertx vertx;
     private final Context context;
     private final Inbox inbox;
-    private final EventRouter router;
-    private final CommandRegistry commands;
-    private final RoomReplies replies;
-    private final MembershipHandler membership;
-    private final CommandGate gate;
-    private final ChatHandler chat;
-    private final Confirmations confirmations;
-    private final MemoryEvents memory;
+    private final Handlers handlers;
     private final StewardMetrics metrics;
-    private final String prefix;
     private final int maxAttempts;
     private final boolean paused;
 
@@ -55,23 +57,14 @@ public final class Pipeline {
     private boolean wakeAgain;
     private boolean closed;
 
-    public Pipeline(Vertx vertx, Inbox inbox, EventRouter router, CommandRegistry commands, RoomReplies replies,
-            MembershipHandler membership, CommandGate gate, ChatHandler chat, Confirmations confirmations,
-            MemoryEvents memory, StewardMetrics metrics, String prefix, int maxAttempts, boolean paused) {
+    public Pipeline(Vertx vertx, Inbox inbox, Handlers handlers, StewardMetrics metrics, int maxAttempts,
+            boolean paused) {
         this.vertx = vertx;
         // One context for all pipeline state: wake() may come from any thread, and this keeps it single-threaded.
         this.context = vertx.getOrCreateContext();
         this.inbox = inbox;
-        this.router = router;
-        this.commands = commands;
-        this.replies = replies;
-        this.membership = membership;
-        this.gate = gate;
-        this.chat = chat;
-        this.confirmations = confirmations;
-        this.memory = memory;
+        this.handlers = handlers;
         this.metrics = metrics;
-        this.prefix = prefix;
         this.maxAttempts = maxAttempts;
         this.paused = paused;
     }
@@ -144,7 +137,11 @@ public final class Pipeline {
             return Future.succeededFuture();
         }
         long started = System.nanoTime();
-        Route route = router.route(event);
+        if (event.isState()) {
+            // Whatever was kept of the room's state (power levels, members, spaces) counts no more.
+            handlers.roomStates().changed(event.roomId());
+        }
+        Route route = handlers.router().route(event);
         return handle(route)
                 .compose(ignored -> vertx.executeBlocking(() -> {
                     inbox.markHandled(event.eventId());
@@ -163,31 +160,38 @@ public final class Pipeline {
         return switch (route) {
             case Route.Ignore ignore -> Future.succeededFuture();
             case Route.Command command -> command(command.invocation());
-            case Route.Invite invite -> membership.invited(invite.room(), invite.inviter(), invite.direct());
-            case Route.Joined joined -> membership.joined(joined.event(), joined.firstJoin())
-                    .compose(done -> joined.firstJoin() ? memory.joined(joined.event().roomId())
-                            : Future.succeededFuture());
-            case Route.Left left -> memory.left(left.room());
-            // Answered first: keeping the message in memory must not delay the answer.
-            // A failed capture is logged, not retried: retrying would ask the model (and charge the member) again.
-            case Route.Chat message -> chat.handle(message.event(), message.trigger())
-                    .compose(done -> memory.message(message.event()).recover(e -> {
-                        log.warn("keeping {} in memory failed: {}", message.event().eventId(), e.toString());
-                        return Future.succeededFuture();
-                    }));
-            case Route.Redaction redaction -> memory.redacted(redaction.redacted());
-            case Route.Reaction reaction -> confirmations.reacted(reaction.event(), reaction.target(), reaction.key(),
-                    replies);
+            case Route.Invite invite -> handlers.membership().invited(invite.room(), invite.inviter(),
+                    invite.direct());
+            case Route.Joined joined -> handlers.membership().joined(joined.event(), joined.firstJoin())
+                    .compose(done -> each(hooks -> hooks.joined(joined.event(), joined.firstJoin())));
+            case Route.Left left -> each(hooks -> hooks.left(left.room()));
+            case Route.Chat message -> handlers.callers().of(message.event().roomId(), message.event().sender())
+                    .compose(caller -> each(hooks -> hooks.message(message.event(), message.trigger(), caller)));
+            case Route.Redaction redaction -> vertx.executeBlocking(() -> {
+                // The redacted message's words leave the inbox too, whoever handles the rest.
+                inbox.eraseContent(redaction.redacted());
+                return null;
+            }, false)
+                    .compose(erased -> handlers.prompts().redacted(redaction.redacted()))
+                    .compose(done -> each(hooks -> hooks.redacted(redaction.event(), redaction.redacted())));
+            case Route.Reaction reaction -> handlers.prompts().reacted(reaction.event(), reaction.target(),
+                    reaction.key());
         };
     }
 
-    /** The member's policy first (allow-list, quiet hours), then the command. */
+    /** Every feature's hook, one after another in assembly order. */
+    private Future<Void> each(Function<RoomEvents, Future<Void>> hook) {
+        Future<Void> chain = Future.succeededFuture();
+        for (RoomEvents features : handlers.features()) {
+            chain = chain.compose(done -> hook.apply(features));
+        }
+        return chain;
+    }
+
+    /** The sender read once; the registry checks the permission and the policy, then runs the command. */
     private Future<Void> command(Invocation invocation) {
-        boolean known = commands.find(invocation.name()).isPresent();
-        return gate.check(invocation, known)
-                .compose(refusal -> refusal.isPresent()
-                        ? replies.notice(invocation.event(), "policy-refusal", refusal.get()).map(Outcome.REFUSED)
-                        : commands.dispatch(invocation, replies, prefix))
+        return handlers.callers().of(invocation.event().roomId(), invocation.event().sender())
+                .compose(caller -> handlers.commands().dispatch(invocation, caller, handlers.replies()))
                 .onSuccess(outcome -> metrics.command(invocation.name(), outcome))
                 .mapEmpty();
     }
@@ -219,7 +223,7 @@ public final class Pipeline {
         return switch (route) {
             case Route.Ignore ignore -> "ignored (" + ignore.reason() + ")";
             // Only known names: an unknown "command" is a piece of a message body, which is not logged.
-            case Route.Command command -> commands.find(command.invocation().name()).isPresent()
+            case Route.Command command -> handlers.commands().find(command.invocation().name()).isPresent()
                     ? "command " + command.invocation().name() : "unknown command";
             default -> route.name();
         };

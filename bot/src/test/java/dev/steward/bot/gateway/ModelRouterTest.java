@@ -29,8 +29,8 @@ class ModelRouterTest {
     }
 
     static EffectivePolicy policy(String models) {
-        PolicyResolver resolver = new PolicyResolver(Roles.defaults(), new MemberRoles(List.of(), "adult"), Map.of());
-        return resolver.resolve(UserId.of("@alice:example.org"), 0,
+        PolicyResolver resolver = new PolicyResolver(Roles.defaults(), new MemberRoles(List.of(), "adult"));
+        return resolver.resolve(UserId.of("@alice:example.org"),
                 PolicyValues.parse(Map.of("models", models), "test"));
     }
 

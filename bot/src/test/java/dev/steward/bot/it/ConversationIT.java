@@ -49,7 +49,10 @@ class ConversationIT {
                 conversation:
                   role_prompts:
                     admin: "Admins may ask about the server."
-                """.formatted(local.ollamaBaseUrl(), cloud.baseUrl()));
+                safety:
+                  members:
+                    "@%s-*:localhost": admin
+                """.formatted(local.ollamaBaseUrl(), cloud.baseUrl(), StewardHarness.ALLOWED));
     }
 
     @AfterAll
@@ -127,7 +130,8 @@ class ConversationIT {
         alice.invite(room, bob.id());
         Await.result(bob.client().join(room));
 
-        assertThat(ask(homeserver, bob, room, "!private on")).isEqualTo("Only admins can change this room's settings.");
+        assertThat(ask(homeserver, bob, room, "!private on")).isEqualTo("Only this room's admins (power level 100"
+                + " here) and admins can make this room private or not.");
         assertThat(ask(homeserver, alice, room, "!private on")).startsWith("This room is now private");
         assertThat(ask(homeserver, bob, room, "!ask what do we need from the shop?")).endsWith("— local-llm 🔒");
 

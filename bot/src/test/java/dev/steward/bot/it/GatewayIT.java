@@ -60,6 +60,7 @@ class GatewayIT {
                   admin_room: "%s"
                   members:
                     "@private-*:localhost": child
+                    "@friend-*:localhost": admin
                   roles:
                     adult:
                       models: "local-llm, cloud-llm, cloud-backup"

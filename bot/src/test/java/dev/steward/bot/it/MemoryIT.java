@@ -78,7 +78,7 @@ class MemoryIT {
         assertThat(alice.awaitAnswer(kitchen, homeserver.botUser(), remember)).matches("Remembered as #\\d+\\.");
 
         alice.awaitAnswer(kitchen, homeserver.botUser(), alice.send(kitchen, "!ask how do I get the laptop online?"));
-        String system = systemPrompt();
+        String system = model.lastRequest().encode();
         assertThat(system).contains("> The Wi-Fi password is blue-otter-42")
                 .contains(MatrixToLink.of(kitchen, remember));
 
@@ -92,10 +92,30 @@ class MemoryIT {
         ask(alice, kitchen, "!memory share on");
         ask(alice, kitchen, "!remember The spare key is under the blue flowerpot");
         alice.awaitAnswer(garden, homeserver.botUser(), alice.send(garden, "!ask where is the spare key?"));
-        assertThat(systemPrompt()).contains("> The spare key is under the blue flowerpot")
+        assertThat(model.lastRequest().encode()).contains("> The spare key is under the blue flowerpot")
                 .doesNotContain("blue-otter");
         alice.awaitAnswer(work, homeserver.botUser(), alice.send(work, "!ask where is the spare key?"));
         assertThat(model.lastRequest().encode()).doesNotContain("flowerpot");
+    }
+
+    @Test
+    void aRoomThatOnlyClaimsTheFamilySpaceRecallsNoneOfItsSharedMemories() {
+        TestPerson alice = homeserver.person(StewardHarness.ALLOWED);
+        TestPerson stranger = homeserver.person(StewardHarness.ALLOWED + "-stranger");
+        RoomId family = space(alice, "Family");
+        RoomId kitchen = roomIn(alice, family, "kitchen");
+        RoomId listed = roomIn(alice, family, "hall");
+        RoomId intruder = stranger.createRoomJoinedBy("not family", homeserver.botUser());
+        Spaces.claimParent(stranger, intruder, family);
+        ask(alice, kitchen, "!memory share on");
+        ask(alice, kitchen, "!remember The alarm code is 4417, the panel is behind the coats");
+
+        assertThat(ask(stranger, intruder, "!recall alarm code")).doesNotContain("4417")
+                .isEqualTo("I found nothing about that in this room's memory.");
+        stranger.awaitAnswer(intruder, homeserver.botUser(), stranger.send(intruder, "!ask what is the alarm code?"));
+        assertThat(model.lastRequest().encode()).as("a parent claim the space does not back").doesNotContain("4417");
+
+        assertThat(ask(alice, listed, "!recall alarm code")).contains("4417");
     }
 
     @Test
@@ -144,7 +164,8 @@ class MemoryIT {
         alice.invite(room, bob.id());
         Await.result(bob.client().join(room));
 
-        assertThat(ask(bob, room, "!memory capture on")).isEqualTo("Only admins can change this room's memory settings.");
+        assertThat(ask(bob, room, "!memory capture on")).isEqualTo("Only this room's admins (power level 100 here)"
+                + " and admins can change what this room's memory keeps and shares.");
         ask(alice, room, "!memory capture on");
         ask(alice, room, "!memory answers on");
         bob.send(room, "The plumber Zebedee comes on Friday at nine");
@@ -156,13 +177,19 @@ class MemoryIT {
         assertThat(ask(bob, room, "!recall plumber")).contains("The plumber Zebedee comes on Friday at nine")
                 .contains("Zebedee is due on Friday morning.");
 
-        alice.send(room, "!memory export " + bob.id());
-        bob.awaitEvent(room, "the export's notice", Await.DEFAULT, event -> TestPerson.latestBody(event)
-                .equals("Exported 1 memory of " + bob.id() + " in this room (the file above)."));
-        JsonObject file = bob.awaitEvent(room, "the export", Await.DEFAULT,
-                event -> "m.file".equals(event.getJsonObject("content").getString("msgtype")));
+        assertThat(ask(alice, room, "!memory export " + bob.id())).as("another member's memories are theirs")
+                .isEqualTo("Only admins can export or erase other members' memories.");
+        assertThat(ask(bob, room, "!memory export " + bob.id()))
+                .isEqualTo("I sent 1 memory of " + bob.id() + " from 1 room to our direct chat, as a file.");
+        RoomId direct = awaitInvite(bob);
+        Await.result(bob.client().join(direct));
+        JsonObject file = bob.awaitEvent(direct, "the export", Await.DEFAULT,
+                event -> "m.file".equals(event.getJsonObject("content", new JsonObject()).getString("msgtype")));
         assertThat(TestPerson.body(file)).isEqualTo("memories-" + bob.id().localpart() + ".json");
         assertThat(file.getJsonObject("content").getString("url")).startsWith("mxc://");
+        assertThat(bob.timeline(room)).as("nothing of the export in the shared room")
+                .noneMatch(event -> "m.file".equals(event.getJsonObject("content", new JsonObject())
+                        .getString("msgtype")));
 
         EventId erase = bob.send(room, "!memory erase " + bob.id());
         JsonObject prompt = bob.awaitReply(room, homeserver.botUser(), erase);
@@ -178,23 +205,20 @@ class MemoryIT {
         return person.awaitAnswer(room, homeserver.botUser(), person.send(room, text));
     }
 
-    private static String systemPrompt() {
-        return model.lastRequest().getJsonArray("messages").getJsonObject(0).getString("content");
-    }
 
+    /** A space Steward is in: it reads the space's own state to know which rooms belong to it. */
     private static RoomId space(TestPerson person, String name) {
-        return Await.result(person.client().createRoom(new JsonObject().put("name", name).put("preset", "private_chat")
-                .put("creation_content", new JsonObject().put("type", "m.space"))));
+        return Spaces.space(person, name, homeserver, true);
     }
 
     private static RoomId roomIn(TestPerson person, RoomId space, String name) {
         RoomId room = person.createRoomJoinedBy(name, homeserver.botUser());
-        String via = TestHomeserver.SERVER.value();
-        Await.result(person.client().sendState(room, "m.space.parent", space.value(),
-                new JsonObject().put("via", new io.vertx.core.json.JsonArray().add(via)).put("canonical", true)));
-        Await.result(person.client().sendState(space, "m.space.child", room.value(),
-                new JsonObject().put("via", new io.vertx.core.json.JsonArray().add(via))));
+        Spaces.add(person, space, room);
         return room;
+    }
+
+    private static RoomId awaitInvite(TestPerson person) {
+        return Spaces.awaitDirectInvite(homeserver, person);
     }
 
     private static long rowsMentioning(String text) throws Exception {

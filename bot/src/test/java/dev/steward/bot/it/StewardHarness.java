@@ -22,10 +22,12 @@ public final class StewardHarness implements AutoCloseable {
     public static final String ALLOWED = "friend";
 
     private final RunningSteward steward;
+    private final Path config;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private StewardHarness(RunningSteward steward) {
+    private StewardHarness(RunningSteward steward, Path config) {
         this.steward = steward;
+        this.config = config;
     }
 
     static StewardHarness start(TestHomeserver homeserver, Path dataDir) throws IOException {
@@ -35,8 +37,17 @@ public final class StewardHarness implements AutoCloseable {
     /** Starts Steward with the test config plus {@code extraYaml} (top-level sections, e.g. "pipeline:\n  ..."). */
     static StewardHarness start(TestHomeserver homeserver, Path dataDir, String extraYaml) throws IOException {
         Path file = writeConfig(homeserver, dataDir, extraYaml);
+        return start(file);
+    }
+
+    private static StewardHarness start(Path file) throws IOException {
         StewardConfig config = new ConfigLoader(Map.of()).read(file);
-        return new StewardHarness(Await.result(Steward.start(config), Duration.ofSeconds(60)));
+        return new StewardHarness(Await.result(Steward.start(config), Duration.ofSeconds(60)), file);
+    }
+
+    /** A new Steward on the same data and config as a stopped one. */
+    static StewardHarness restart(TestHomeserver homeserver, StewardHarness stopped) throws IOException {
+        return start(stopped.config);
     }
 
     /** The config the tests run with: the test Synapse's registration, tokens and appservice port. */

@@ -27,7 +27,7 @@ public final class AskCommand {
     }
 
     public static CommandSpec spec(ModelPort models, AnswerKeeper keeper) {
-        return CommandSpec.everyone("ask", "ask [@model] <question>", "a model's answer to your question",
+        return CommandSpec.of("ask", "ask [@model] <question>", "a model's answer to your question",
                 new AskCommand(models, keeper)::handle);
     }
 
@@ -43,7 +43,7 @@ public final class AskCommand {
         if (text.isBlank()) {
             throw new BadArgumentsException("Ask a question after the command.");
         }
-        return StreamedReply.answer(models, context.replies(), new ModelPort.Question(context.event(), text, model),
+        return StreamedReply.answer(models, context.replies(), new ModelPort.Question(context.event(), context.caller(), text, model),
                 "ask:answer", StreamedReply.EDIT_INTERVAL)
                 .compose(posted -> keep(keeper, context.event(), posted));
     }

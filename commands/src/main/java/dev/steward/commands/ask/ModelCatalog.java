@@ -1,5 +1,6 @@
 package dev.steward.commands.ask;
 
+import dev.steward.commands.Caller;
 import dev.steward.homeserver.event.MatrixEvent;
 import dev.steward.homeserver.id.RoomId;
 import dev.steward.homeserver.id.UserId;
@@ -9,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The models as commands show and set them; the bot implements it over its configuration, the router and the room
- * settings. Changes are for admins: the commands check that before calling.
+ * settings. Changes are a power over the room: the commands declare it and the registry checks it before calling.
  */
 public interface ModelCatalog {
     /** One model a member may use. */
@@ -24,8 +25,8 @@ public interface ModelCatalog {
     record Listing(List<Model> allowed, Optional<String> roomDefault, boolean privateRoom, Optional<Route> route,
             Optional<String> refusal) {}
 
-    /** The models the sender may use, and the route a request with {@code sample} would take. */
-    Future<Listing> listing(MatrixEvent event, String sample);
+    /** The models the caller may use, and the route a request with {@code sample} would take in this event's room. */
+    Future<Listing> listing(Caller caller, MatrixEvent event, String sample);
 
     /** Every configured model's name. */
     List<String> configured();

@@ -1,5 +1,6 @@
 package dev.steward.commands.ask;
 
+import dev.steward.commands.Caller;
 import dev.steward.homeserver.event.MatrixEvent;
 import io.vertx.core.Future;
 import java.util.Optional;
@@ -10,8 +11,8 @@ import java.util.function.Consumer;
  * A refusal fails with {@link dev.steward.commands.UserFacingException} carrying the text for the member.
  */
 public interface ModelPort {
-    /** One question: the event it came in, its text, and the model the member named, if any. */
-    record Question(MatrixEvent event, String text, Optional<String> model) {}
+    /** One question: the event it came in, who asked (read once for it), its text, and the model named, if any. */
+    record Question(MatrixEvent event, Caller caller, String text, Optional<String> model) {}
 
     /**
      * The answer to post (Markdown, with its footer). While a provider streams, {@code progress} receives the answer

@@ -16,13 +16,14 @@ public final class ModelsCommand {
     }
 
     public static CommandSpec spec(ModelCatalog catalog) {
-        return CommandSpec.everyone("models", "models [sample question]",
-                "the models you may use here, and where a question would go", new ModelsCommand(catalog)::handle);
+        return CommandSpec.of("models", "models [sample question]",
+                "the models you may use here, and where a question would go", new ModelsCommand(catalog)::handle)
+                .always();
     }
 
     private Future<Void> handle(CommandContext context) {
         String sample = context.arguments().isBlank() ? DEFAULT_SAMPLE : context.arguments();
-        return catalog.listing(context.event(), sample)
+        return catalog.listing(context.caller(), context.event(), sample)
                 .map(listing -> render(listing, sample))
                 .compose(context::reply)
                 .mapEmpty();

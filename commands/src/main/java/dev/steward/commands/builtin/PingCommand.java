@@ -16,8 +16,8 @@ public final class PingCommand {
     }
 
     public static CommandSpec spec(Clock clock) {
-        return CommandSpec.everyone("ping", "ping", "checks that I answer, with the round trip",
-                new PingCommand(clock)::handle);
+        return CommandSpec.of("ping", "ping", "checks that I answer, with the round trip",
+                new PingCommand(clock)::handle).always();
     }
 
     private Future<Void> handle(CommandContext context) {

@@ -46,8 +46,8 @@ public final class StatusCommand {
     }
 
     public static CommandSpec spec(StatusSource source) {
-        return CommandSpec.everyone("status", "status", "my version, uptime, homeserver, models and queue health",
-                new StatusCommand(source)::handle);
+        return CommandSpec.of("status", "status", "my version, uptime, homeserver, models and queue health",
+                new StatusCommand(source)::handle).always();
     }
 
     private Future<Void> handle(CommandContext context) {

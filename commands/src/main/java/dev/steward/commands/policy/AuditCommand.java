@@ -3,28 +3,29 @@ package dev.steward.commands.policy;
 import dev.steward.commands.BadArgumentsException;
 import dev.steward.commands.CommandContext;
 import dev.steward.commands.CommandSpec;
+import dev.steward.safety.authority.Permission;
+import dev.steward.safety.authority.Power;
 import io.vertx.core.Future;
 
-/** {@code !audit [n]}: the latest audit entries, for admins. */
+/** {@code !audit [n]}: the latest audit entries of the space, for those who hold {@code audit.read}. */
 public final class AuditCommand {
     private static final int DEFAULT = 10;
     private static final int MAX = 50;
 
-    private final MemberPolicies policies;
+    private final AuditTrail trail;
 
-    private AuditCommand(MemberPolicies policies) {
-        this.policies = policies;
+    private AuditCommand(AuditTrail trail) {
+        this.trail = trail;
     }
 
-    public static CommandSpec spec(MemberPolicies policies) {
-        return CommandSpec.everyone("audit", "audit [n]", "the latest decisions of the safety rules (admins)",
-                new AuditCommand(policies)::handle);
+    public static CommandSpec spec(AuditTrail trail) {
+        return CommandSpec.of("audit", "audit [n]", "the latest decisions of the safety rules, in the admins' room",
+                new AuditCommand(trail)::handle).always().needing(Permission.of(Power.AUDIT_READ));
     }
 
     private Future<Void> handle(CommandContext context) {
         int count = count(context.arguments());
-        return PolicyCommand.refusalsForPeople(
-                        policies.audit(context.event().roomId(), context.event().sender(), count))
+        return trail.latest(context.caller(), count)
                 .map(PolicyStrings::audit)
                 .compose(context::reply)
                 .mapEmpty();

@@ -17,12 +17,12 @@ public final class BudgetCommand {
     }
 
     public static CommandSpec spec(MemberBudgets budgets) {
-        return CommandSpec.everyone("budget", "budget", "what you have left to spend on model answers",
-                new BudgetCommand(budgets)::handle);
+        return CommandSpec.of("budget", "budget", "what you have left to spend on model answers",
+                new BudgetCommand(budgets)::handle).always();
     }
 
     private Future<Void> handle(CommandContext context) {
-        return budgets.budget(context.event().roomId(), context.event().sender())
+        return budgets.budget(context.caller())
                 .map(BudgetCommand::render)
                 .compose(context::reply)
                 .mapEmpty();

@@ -1,7 +1,6 @@
 package dev.steward.commands.policy;
 
-import dev.steward.homeserver.id.RoomId;
-import dev.steward.homeserver.id.UserId;
+import dev.steward.commands.Caller;
 import dev.steward.safety.budget.Limits;
 import dev.steward.safety.budget.Period;
 import dev.steward.safety.budget.Usage;
@@ -11,8 +10,8 @@ import java.util.Map;
 
 /** The port through which commands read a member's budget; the bot implements it over the safety module. */
 public interface MemberBudgets {
-    /** The member's limits here, what they spent this day and month, and the zone the periods reset in. */
+    /** The member's limits, what they spent this day and month, and the zone the periods reset in. */
     record Budget(Limits limits, Map<Period, Usage> spent, ZoneId zone) {}
 
-    Future<Budget> budget(RoomId room, UserId member);
+    Future<Budget> budget(Caller member);
 }

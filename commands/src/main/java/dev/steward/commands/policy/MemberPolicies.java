@@ -1,26 +1,21 @@
 package dev.steward.commands.policy;
 
-import dev.steward.homeserver.id.RoomId;
+import dev.steward.commands.Caller;
 import dev.steward.homeserver.id.UserId;
-import dev.steward.safety.audit.AuditEntry;
 import dev.steward.safety.policy.EffectivePolicy;
 import io.vertx.core.Future;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * The port through which commands read and change members' policies; the bot implements it over
- * {@link dev.steward.safety.policy.Policies}, off the event loop, with power levels read from the room.
- * Refusals fail with {@link dev.steward.safety.policy.PolicyRefusal}.
+ * {@link dev.steward.safety.policy.Policies}, off the event loop. The commands declare who may change policies; the
+ * registry checks it before these are called. A bad key or value fails with
+ * {@link dev.steward.safety.policy.PolicyRefusal}.
  */
 public interface MemberPolicies {
-    Future<EffectivePolicy> effective(RoomId room, UserId member);
+    Future<EffectivePolicy> effective(UserId member);
 
-    Future<Boolean> isAdmin(RoomId room, UserId member);
+    Future<EffectivePolicy> set(Caller by, UserId member, String key, String value);
 
-    Future<EffectivePolicy> set(RoomId room, UserId by, UserId member, String key, String value);
-
-    Future<Integer> reset(RoomId room, UserId by, UserId member, Optional<String> key);
-
-    Future<List<AuditEntry>> audit(RoomId room, UserId by, int count);
+    Future<Integer> reset(Caller by, UserId member, Optional<String> key);
 }

@@ -9,7 +9,6 @@ import java.util.List;
 
 /** What people read from the policy and audit commands. */
 final class PolicyStrings {
-    static final String ONLY_ADMINS_SEE_OTHERS = "Only admins can see another member's policy.";
     static final String NO_AUDIT_ENTRIES = "The audit log is empty.";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
@@ -17,8 +16,8 @@ final class PolicyStrings {
 
     static String policy(EffectivePolicy policy, boolean own) {
         String title = own
-                ? "Your policy in this room (role " + policy.role() + "):"
-                : "Policy of " + policy.member() + " in this room (role " + policy.role() + "):";
+                ? "Your policy (role " + policy.role() + "):"
+                : "Policy of " + policy.member() + " (role " + policy.role() + "):";
         return title + "\n" + String.join("\n", policy.explain());
     }
 

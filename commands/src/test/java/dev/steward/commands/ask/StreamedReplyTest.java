@@ -2,6 +2,7 @@ package dev.steward.commands.ask;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.commands.Family;
 import dev.steward.commands.RecordingReplies;
 import dev.steward.commands.TestMessages;
 import dev.steward.commands.UserFacingException;
@@ -18,7 +19,7 @@ class StreamedReplyTest {
     private final MatrixEvent question = TestMessages.text("!ask plan our day");
 
     private Future<StreamedReply.Posted> answer(ModelPort models, Duration interval) {
-        return StreamedReply.answer(models, replies, new ModelPort.Question(question, "plan our day", Optional.empty()),
+        return StreamedReply.answer(models, replies, new ModelPort.Question(question, Family.sender(), "plan our day", Optional.empty()),
                 "ask:answer", interval);
     }
 

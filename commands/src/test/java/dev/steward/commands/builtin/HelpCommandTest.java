@@ -2,35 +2,51 @@ package dev.steward.commands.builtin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.commands.Caller;
 import dev.steward.commands.CommandParser;
 import dev.steward.commands.CommandRegistry;
 import dev.steward.commands.CommandSpec;
 import dev.steward.commands.CommandStrings;
 import dev.steward.commands.Outcome;
+import dev.steward.commands.Family;
 import dev.steward.commands.RecordingReplies;
+import dev.steward.commands.Subcommand;
 import dev.steward.commands.TestMessages;
+import dev.steward.safety.authority.Permission;
+import dev.steward.safety.authority.Power;
 import io.vertx.core.Future;
 import java.time.Clock;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code !help}: the list of commands generated from the registry, and the details of one. */
 class HelpCommandTest {
-    private final CommandRegistry registry = new CommandRegistry();
+    private final CommandRegistry registry = Family.registry();
     private final RecordingReplies replies = new RecordingReplies();
 
     HelpCommandTest() {
+        register(registry);
+    }
+
+    private static void register(CommandRegistry registry) {
         registry.register(HelpCommand.spec(registry))
                 .register(PingCommand.spec(Clock.systemUTC()))
-                .register(new CommandSpec("recall", List.of("search", "find"), "recall <query>",
-                        "search this room's memory", 0, context -> Future.succeededFuture()));
+                .register(CommandSpec.of("recall", "recall <query>", "search this room's memory",
+                        context -> Future.succeededFuture()).withAliases("search", "find"));
     }
 
     private Outcome send(String prefix, String body) {
+        return send(prefix, body, Family.sender());
+    }
+
+    private Outcome send(String prefix, String body, Caller caller) {
+        CommandRegistry using = prefix.equals("!") ? registry : Family.registry(prefix);
+        if (using != registry) {
+            register(using);
+        }
         var invocation = new CommandParser(prefix).parse(TestMessages.text(body)).orElseThrow();
-        return registry.dispatch(invocation, replies, prefix).result();
+        return using.dispatch(invocation, caller, replies).result();
     }
 
     @Test
@@ -39,7 +55,7 @@ class HelpCommandTest {
 
         assertThat(replies.onlyText()).isEqualTo("""
                 Commands you can use here:
-                !help [command] — the commands you can use, or more about one
+                !help [command] — the commands you can use here, or more about one
                 !ping — checks that I answer, with the round trip
                 !recall <query> — search this room's memory
 
@@ -50,7 +66,7 @@ class HelpCommandTest {
 
     @Test
     void aCommandRegisteredLaterAppearsInTheList() {
-        registry.register(CommandSpec.everyone("status", "status", "health", context -> Future.succeededFuture()));
+        registry.register(CommandSpec.of("status", "status", "health", context -> Future.succeededFuture()));
 
         send("!", "!help");
 
@@ -88,6 +104,35 @@ class HelpCommandTest {
         assertThat(send("!", "!help deploy")).isEqualTo(Outcome.BAD_ARGUMENTS);
 
         assertThat(replies.onlyText()).isEqualTo("There is no command !deploy.\nUsage: !help [command]");
+    }
+
+    @Test
+    void listsOnlyWhatThisMemberMayUseHereWithTheFormsTheirPowersAllow() {
+        registry.register(CommandSpec.of("policy", "policy", "your policy", context -> Future.succeededFuture())
+                        .always().withSubcommands(Subcommand.word("set", "policy set @user <key> <value>",
+                                "change a member's policy", Permission.of(Power.POLICY_CHANGE))))
+                .register(CommandSpec.of("audit", "audit", "the audit log", context -> Future.succeededFuture())
+                        .needing(Permission.of(Power.AUDIT_READ)))
+                .register(CommandSpec.of("forget", "forget <id>", "forget", context -> Future.succeededFuture()));
+
+        send("!", "!help", Family.caller(Family.CHILD, 100));
+        send("!", "!help", Family.caller(Family.PARENT, 0));
+
+        assertThat(replies.notices().get(0).text()).as("a child at power level 100 in their own room")
+                .contains("!policy — your policy", "!recall <query>")
+                .doesNotContain("policy set", "!audit", "!forget");
+        assertThat(replies.notices().get(1).text()).as("an admin")
+                .contains("!policy — your policy\n  !policy set @user <key> <value> — change a member's policy",
+                        "!audit — the audit log", "!forget <id>");
+    }
+
+    @Test
+    void aCommandTheMemberMayNotUseIsNotExplainedEither() {
+        registry.register(CommandSpec.of("audit", "audit", "the audit log", context -> Future.succeededFuture())
+                .needing(Permission.of(Power.AUDIT_READ)));
+
+        assertThat(send("!", "!help audit")).isEqualTo(Outcome.BAD_ARGUMENTS);
+        assertThat(replies.onlyText()).startsWith("There is no command !audit.");
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.steward.commands.CommandParser;
 import dev.steward.commands.CommandRegistry;
 import dev.steward.commands.CommandStrings;
+import dev.steward.commands.Family;
 import dev.steward.commands.Outcome;
 import dev.steward.commands.RecordingReplies;
 import dev.steward.commands.TestMessages;
@@ -21,8 +22,9 @@ class PingCommandTest {
     private final RecordingReplies replies = new RecordingReplies();
 
     private Outcome ping(Clock clock, MatrixEvent message) {
-        CommandRegistry registry = new CommandRegistry().register(PingCommand.spec(clock));
-        return registry.dispatch(new CommandParser("!").parse(message).orElseThrow(), replies, "!").result();
+        CommandRegistry registry = Family.registry().register(PingCommand.spec(clock));
+        return registry.dispatch(new CommandParser("!").parse(message).orElseThrow(), Family.sender(), replies)
+                .result();
     }
 
     private static Clock at(long epochMillis) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import dev.steward.commands.CommandRegistry;
 import dev.steward.commands.CommandStrings;
+import dev.steward.commands.Family;
 import dev.steward.commands.Outcome;
 import dev.steward.commands.RecordingReplies;
 import dev.steward.commands.TestMessages;
@@ -143,10 +144,10 @@ class StatusCommandTest {
     void theCommandAnswersWithTheRenderedStatus() {
         Status healthy = status(Duration.ofMinutes(5), Optional.of(Duration.ofMillis(7)), Optional.empty(), 1);
         RecordingReplies replies = new RecordingReplies();
-        CommandRegistry registry = new CommandRegistry()
+        CommandRegistry registry = Family.registry()
                 .register(StatusCommand.spec(() -> Future.succeededFuture(healthy)));
 
-        Outcome outcome = registry.dispatch(TestMessages.command("!status"), replies, "!").result();
+        Outcome outcome = registry.dispatch(TestMessages.command("!status"), Family.sender(), replies).result();
 
         assertThat(outcome).isEqualTo(Outcome.OK);
         assertThat(replies.onlyText()).isEqualTo(StatusCommand.render(healthy)).contains("Uptime: 5m 0s");
@@ -155,10 +156,10 @@ class StatusCommandTest {
     @Test
     void whenTheStatusCannotBeGatheredTheAnswerIsTheGenericFailure() {
         RecordingReplies replies = new RecordingReplies();
-        CommandRegistry registry = new CommandRegistry()
+        CommandRegistry registry = Family.registry()
                 .register(StatusCommand.spec(() -> Future.failedFuture(new IllegalStateException("inbox closed"))));
 
-        Outcome outcome = registry.dispatch(TestMessages.command("!status"), replies, "!").result();
+        Outcome outcome = registry.dispatch(TestMessages.command("!status"), Family.sender(), replies).result();
 
         assertThat(outcome).isEqualTo(Outcome.FAILED);
         assertThat(replies.onlyText()).isEqualTo(CommandStrings.FAILED);

@@ -1,6 +1,7 @@
 package dev.steward.homeserver.inbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.steward.homeserver.Json;
 import dev.steward.homeserver.event.InvalidEventException;
 import dev.steward.homeserver.event.MatrixEvent;
@@ -234,6 +235,45 @@ public final class Inbox {
         } catch (SQLException e) {
             throw new InboxException("closing inbox row " + seq + " failed", e);
         }
+    }
+
+    /**
+     * Removes what was said in a stored event (it was redacted), keeping what identifies it: its id still
+     * recognises a resent copy, and a pending one is still handled, as the empty event it now is. Nothing when the
+     * event is not stored. The old text stays in the database file's free pages until it is compacted.
+     */
+    public void eraseContent(EventId eventId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT event_json FROM inbox_event WHERE event_key = ?");
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE inbox_event SET event_json = ? WHERE event_key = ?")) {
+            select.setBytes(1, key(eventId));
+            String json;
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return;
+                }
+                json = rows.getString(1);
+            }
+            update.setString(1, withoutContent(json));
+            update.setBytes(2, key(eventId));
+            update.executeUpdate();
+        } catch (SQLException | JsonProcessingException e) {
+            throw new InboxException("erasing the content of " + eventId + " failed", e);
+        }
+    }
+
+    private static String withoutContent(String json) throws JsonProcessingException {
+        ObjectNode event = (ObjectNode) Json.MAPPER.readTree(json);
+        ObjectNode kept = Json.object();
+        for (String field : List.of("event_id", "type", "room_id", "sender", "state_key", "origin_server_ts")) {
+            if (event.has(field)) {
+                kept.set(field, event.get(field));
+            }
+        }
+        kept.putObject("content");
+        return kept.toString();
     }
 
     /** Whether an event was already handled (used to never answer an old event twice). */

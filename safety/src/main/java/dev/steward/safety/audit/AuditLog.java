@@ -41,10 +41,28 @@ public final class AuditLog {
 
     /** The latest entries, newest first. */
     public List<AuditEntry> latest(int count) {
+        return select("SELECT " + COLUMNS + " FROM audit_log ORDER BY id DESC LIMIT ?", count);
+    }
+
+    /**
+     * The latest entries a space's admins may read, newest first: those of the space's rooms, and those its members
+     * caused in their direct chats with Steward or outside any room. An entry of another space never shows.
+     */
+    public List<AuditEntry> latestOf(AuditScope scope, int count) {
+        return select("SELECT " + COLUMNS + " FROM audit_log WHERE room = ANY(?)"
+                + " OR (actor = ANY(?) AND (room IS NULL OR room = ANY(?))) ORDER BY id DESC LIMIT ?",
+                scope.rooms().toArray(String[]::new), scope.members().toArray(String[]::new),
+                scope.directRooms().toArray(String[]::new), count);
+    }
+
+    private static final String COLUMNS = "id, at, actor, room, rule, action, detail";
+
+    private List<AuditEntry> select(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT id, at, actor, room, rule, action, detail FROM audit_log ORDER BY id DESC LIMIT ?")) {
-            select.setInt(1, count);
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setObject(i + 1, parameters[i]);
+            }
             List<AuditEntry> entries = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

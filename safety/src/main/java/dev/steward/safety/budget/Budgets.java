@@ -1,6 +1,7 @@
 package dev.steward.safety.budget;
 
 import dev.steward.homeserver.id.UserId;
+import dev.steward.homeserver.jdbc.Jdbc;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
@@ -26,7 +27,7 @@ public final class Budgets {
     /** By default a member is told once per period when they pass this share of a limit. */
     public static final BigDecimal DEFAULT_WARN_SHARE = new BigDecimal("0.8");
 
-    private final DataSource dataSource;
+    private final Jdbc jdbc;
     private final Clock clock;
     private final ZoneId zone;
     private final BigDecimal warnShare;
@@ -37,7 +38,7 @@ public final class Budgets {
     }
 
     public Budgets(DataSource dataSource, Clock clock, ZoneId zone, BigDecimal warnShare) {
-        this.dataSource = dataSource;
+        this.jdbc = new Jdbc(dataSource);
         this.clock = clock;
         this.zone = zone;
         this.warnShare = warnShare;
@@ -195,23 +196,7 @@ public final class Budgets {
         }
     }
 
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("the budget store failed", e);
-        }
+    private <T> T inTransaction(Jdbc.Work<T> work) {
+        return jdbc.inTransaction("the budget store", work);
     }
 }

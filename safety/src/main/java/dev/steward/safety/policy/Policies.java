@@ -2,18 +2,15 @@ package dev.steward.safety.policy;
 
 import dev.steward.homeserver.id.RoomId;
 import dev.steward.homeserver.id.UserId;
-import dev.steward.safety.audit.AuditEntry;
 import dev.steward.safety.audit.AuditLog;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Members' policies: the effective policy, and changes to overrides, which only admins may make. Every change and
- * every refused attempt is written to the audit log. Blocking (JDBC): call it from a worker thread.
+ * Members' policies: the effective policy, and changes to overrides. Who may change them is
+ * {@link dev.steward.safety.authority.Authority}'s to say ({@code policy.change}), checked where the change is asked
+ * for; every change is written to the audit log here. Blocking (JDBC): call it from a worker thread.
  */
 public final class Policies {
-    static final String ADMIN = "admin";
-
     private final PolicyResolver resolver;
     private final OverrideStore overrides;
     private final AuditLog audit;
@@ -24,18 +21,16 @@ public final class Policies {
         this.audit = audit;
     }
 
-    public EffectivePolicy effective(UserId member, int powerLevel) {
-        return resolver.resolve(member, powerLevel, overrides.overridesOf(member));
+    public EffectivePolicy effective(UserId member) {
+        return resolver.resolve(member, overrides.overridesOf(member));
     }
 
-    /** Sets one override; {@code byPowerLevel} is the changer's power level in the room where they asked. */
-    public EffectivePolicy set(RoomId room, UserId by, int byPowerLevel, UserId member, String keyName, String text,
-            int memberPowerLevel) {
-        requireAdmin(room, by, byPowerLevel, "set " + keyName + " for " + member);
+    /** Sets one override, asked for by {@code by} in {@code room}; the member's policy afterwards. */
+    public EffectivePolicy set(RoomId room, UserId by, UserId member, String keyName, String text) {
         PolicyKey<?> key = key(keyName);
         setParsed(member, key, text, by);
         audit.record(by, Optional.of(room), "policy", "set", keyName + " = " + text.strip() + " for " + member);
-        return effective(member, memberPowerLevel);
+        return effective(member);
     }
 
     private <T> void setParsed(UserId member, PolicyKey<T> key, String text, UserId by) {
@@ -49,31 +44,12 @@ public final class Policies {
     }
 
     /** Removes one override, or all of the member's; returns how many were removed. */
-    public int reset(RoomId room, UserId by, int byPowerLevel, UserId member, Optional<String> keyName) {
-        requireAdmin(room, by, byPowerLevel, "reset " + keyName.orElse("all overrides") + " of " + member);
+    public int reset(RoomId room, UserId by, UserId member, Optional<String> keyName) {
         Optional<PolicyKey<?>> key = keyName.map(Policies::key);
         int removed = overrides.reset(member, key);
         audit.record(by, Optional.of(room), "policy", "reset",
                 keyName.orElse("all overrides") + " of " + member + " (" + removed + " removed)");
         return removed;
-    }
-
-    /** The latest audit entries, for admins only. */
-    public List<AuditEntry> audit(RoomId room, UserId by, int byPowerLevel, int count) {
-        requireAdmin(room, by, byPowerLevel, "read the audit log");
-        return audit.latest(count);
-    }
-
-    /** Whether the member acts as an admin in this room. */
-    public boolean isAdmin(UserId member, int powerLevel) {
-        return ADMIN.equals(effective(member, powerLevel).role());
-    }
-
-    private void requireAdmin(RoomId room, UserId by, int powerLevel, String attempt) {
-        if (!isAdmin(by, powerLevel)) {
-            audit.record(by, Optional.of(room), "policy", "refused", "not an admin: tried to " + attempt);
-            throw new PolicyRefusal("Only admins can do that.");
-        }
     }
 
     private static PolicyKey<?> key(String name) {

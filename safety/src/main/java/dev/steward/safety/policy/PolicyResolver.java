@@ -3,45 +3,30 @@ package dev.steward.safety.policy;
 import dev.steward.homeserver.id.UserId;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 
 /**
- * Computes a member's effective policy in a room: the role's values (the member's own role, or a higher one the
- * room's power level lifts them to, where config says so), then the member's overrides on top.
+ * Computes a member's effective policy: their configured role's values, then the member's overrides on top. A room's
+ * power level changes nothing here: it gives powers over that room (see
+ * {@link dev.steward.safety.authority.Authority}), never a different policy, so a child who creates a room keeps
+ * the child's filter, budget and privacy in it.
  */
 public final class PolicyResolver {
     private final Roles roles;
     private final MemberRoles members;
-    private final NavigableMap<Integer, String> liftsByPowerLevel;
 
-    /**
-     * @param lifts power level thresholds and the role each gives ({@code 100 -> admin}); a lift never lowers
-     */
-    public PolicyResolver(Roles roles, MemberRoles members, Map<Integer, String> lifts) {
+    public PolicyResolver(Roles roles, MemberRoles members) {
         for (String role : members.rolesNamed()) {
-            requireRole(roles, role, "members");
+            if (!roles.exists(role)) {
+                throw new IllegalArgumentException("members names the role '" + role + "', which is not defined;"
+                        + " the roles are " + roles.names());
+            }
         }
-        lifts.values().forEach(role -> requireRole(roles, role, "power_level_roles"));
         this.roles = roles;
         this.members = members;
-        this.liftsByPowerLevel = new TreeMap<>(lifts);
     }
 
-    private static void requireRole(Roles roles, String role, String where) {
-        if (!roles.exists(role)) {
-            throw new IllegalArgumentException(where + " names the role '" + role + "', which is not defined; the roles"
-                    + " are " + roles.names());
-        }
-    }
-
-    public EffectivePolicy resolve(UserId member, int powerLevel, PolicyValues overrides) {
-        String own = members.roleOf(member);
-        Map.Entry<Integer, String> lift = liftsByPowerLevel.floorEntry(powerLevel);
-        boolean lifted = lift != null && roles.ranksAbove(lift.getValue(), own);
-        String role = lifted ? lift.getValue() : own;
-        Source roleSource = lifted ? new Source.FromRoom(role, powerLevel) : new Source.FromRole(role);
-
+    public EffectivePolicy resolve(UserId member, PolicyValues overrides) {
+        String role = members.roleOf(member);
         PolicyValues base = roles.policy(role).orElseThrow();
         Map<PolicyKey<?>, EffectivePolicy.Sourced> fields = new LinkedHashMap<>();
         for (PolicyKey<?> key : PolicyKey.ALL) {
@@ -49,7 +34,7 @@ public final class PolicyResolver {
                 fields.put(key, new EffectivePolicy.Sourced(overrides.get(key).orElseThrow(), new Source.FromOverride()));
             } else {
                 fields.put(key, new EffectivePolicy.Sourced(base.get(key).orElseThrow(
-                        () -> new IllegalStateException("role " + role + " has no " + key)), roleSource));
+                        () -> new IllegalStateException("role " + role + " has no " + key)), new Source.FromRole(role)));
             }
         }
         return new EffectivePolicy(member, role, fields);

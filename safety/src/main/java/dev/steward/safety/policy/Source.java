@@ -10,14 +10,6 @@ public sealed interface Source {
         }
     }
 
-    /** From a role the room's power level lifts the member to. */
-    record FromRoom(String role, int powerLevel) implements Source {
-        @Override
-        public String toString() {
-            return "role " + role + ", from power level " + powerLevel + " in this room";
-        }
-    }
-
     /** From an override set for this member ({@code !policy set} or config). */
     record FromOverride() implements Source {
         @Override

@@ -29,26 +29,20 @@ class PolicyResolverTest {
             new MemberRoles(List.of(
                     new MemberRoles.Assignment("@mum:family.example", "admin"),
                     new MemberRoles.Assignment("@kid:family.example", "child"),
-                    new MemberRoles.Assignment("@*:family.example", "adult")), "guest"),
-            Map.of(100, "admin", 50, "adult"));
+                    new MemberRoles.Assignment("@*:family.example", "adult")), "guest"));
 
     static List<Arguments> members() {
         return List.of(
-                argumentSet("an exact id", MUM, 0, "admin", "role admin"),
-                argumentSet("an exact id wins over a glob", KID, 0, "child", "role child"),
-                argumentSet("a glob", DAD, 0, "adult", "role adult"),
-                argumentSet("the default role", VISITOR, 0, "guest", "role guest"),
-                argumentSet("power level 100 lifts to admin", DAD, 100, "admin",
-                        "role admin, from power level 100 in this room"),
-                argumentSet("power level 50 lifts a guest to adult", VISITOR, 75, "adult",
-                        "role adult, from power level 75 in this room"),
-                argumentSet("a lift never lowers", MUM, 50, "admin", "role admin"));
+                argumentSet("an exact id", MUM, "admin", "role admin"),
+                argumentSet("an exact id wins over a glob", KID, "child", "role child"),
+                argumentSet("a glob", DAD, "adult", "role adult"),
+                argumentSet("the default role", VISITOR, "guest", "role guest"));
     }
 
     @ParameterizedTest
     @MethodSource("members")
-    void eachMemberGetsTheRightRole(UserId member, int powerLevel, String role, String source) {
-        EffectivePolicy policy = resolver.resolve(member, powerLevel, PolicyValues.EMPTY);
+    void eachMemberGetsTheRightRole(UserId member, String role, String source) {
+        EffectivePolicy policy = resolver.resolve(member, PolicyValues.EMPTY);
 
         assertThat(policy.role()).isEqualTo(role);
         assertThat(policy.sourceOf(PolicyKey.CONTENT_FILTER)).hasToString(source);
@@ -58,7 +52,7 @@ class PolicyResolverTest {
     void anOverrideChangesOneFieldAndSaysSo() {
         PolicyValues overrides = PolicyValues.parse(Map.of("budget.daily", "2.00"), "overrides");
 
-        EffectivePolicy kid = resolver.resolve(KID, 0, overrides);
+        EffectivePolicy kid = resolver.resolve(KID, overrides);
 
         assertThat(kid.get(PolicyKey.DAILY_COST)).isEqualByComparingTo(new BigDecimal("2.00"));
         assertThat(kid.get(PolicyKey.CONTENT_FILTER)).isEqualTo("strict");
@@ -73,15 +67,15 @@ class PolicyResolverTest {
     void quietHoursRefuseTheChildAt22InTheSpacesZoneButNotAnAdult() {
         Instant tenPmBerlin = Instant.parse("2026-11-21T21:00:00Z");
 
-        assertThat(resolver.resolve(KID, 0, PolicyValues.EMPTY).isQuietAt(tenPmBerlin, BERLIN)).isTrue();
-        assertThat(resolver.resolve(GRAN, 0, PolicyValues.EMPTY).isQuietAt(tenPmBerlin, BERLIN)).isFalse();
-        assertThat(resolver.resolve(KID, 0, PolicyValues.EMPTY)
+        assertThat(resolver.resolve(KID, PolicyValues.EMPTY).isQuietAt(tenPmBerlin, BERLIN)).isTrue();
+        assertThat(resolver.resolve(GRAN, PolicyValues.EMPTY).isQuietAt(tenPmBerlin, BERLIN)).isFalse();
+        assertThat(resolver.resolve(KID, PolicyValues.EMPTY)
                 .isQuietAt(Instant.parse("2026-11-21T16:00:00Z"), BERLIN)).as("17:00 in Berlin").isFalse();
     }
 
     @Test
     void commandAndModelAllowListsAreRead() {
-        EffectivePolicy kid = resolver.resolve(KID, 0, PolicyValues.parse(Map.of("models", "local-*, tiny"), "o"));
+        EffectivePolicy kid = resolver.resolve(KID, PolicyValues.parse(Map.of("models", "local-*, tiny"), "o"));
 
         assertThat(kid.allowsCommand("ask")).isTrue();
         assertThat(kid.allowsCommand("run")).isFalse();
@@ -89,7 +83,7 @@ class PolicyResolverTest {
         assertThat(kid.allowsModel("tiny")).isTrue();
         assertThat(kid.allowsModel("gpt-4o")).isFalse();
         assertThat(kid.allowsModel("local.llama")).as("a dot is literal").isFalse();
-        assertThat(resolver.resolve(MUM, 0, PolicyValues.EMPTY).allowsModel("anything")).isTrue();
+        assertThat(resolver.resolve(MUM, PolicyValues.EMPTY).allowsModel("anything")).isTrue();
     }
 
     @Test
@@ -108,7 +102,7 @@ class PolicyResolverTest {
     @Test
     void aMappingToAnUndefinedRoleIsRefusedAtStart() {
         assertThatThrownBy(() -> new PolicyResolver(Roles.defaults(),
-                new MemberRoles(List.of(new MemberRoles.Assignment("@x:y.org", "superuser")), "guest"), Map.of()))
+                new MemberRoles(List.of(new MemberRoles.Assignment("@x:y.org", "superuser")), "guest")))
                 .hasMessageContaining("members names the role 'superuser'");
     }
 }
