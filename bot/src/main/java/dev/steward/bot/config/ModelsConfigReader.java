@@ -63,6 +63,7 @@ final class ModelsConfigReader {
             return value;
         });
         boolean local = fields.bool("local", false);
+        boolean trustedRemote = fields.bool("trusted_remote", false);
         BigDecimal priceIn = fields.money("price_in");
         BigDecimal priceOut = fields.money("price_out");
         int contextWindow = (int) fields.number("context_window", 8192, 256, 10_000_000);
@@ -76,6 +77,8 @@ final class ModelsConfigReader {
         }
         if (provider == ModelEntry.Provider.OPENAI && baseUrl.isEmpty() && local) {
             reader.problem(path + ".base_url is needed for a local OpenAI-compatible server");
+        } else if (local && provider != null) {
+            LocalEndpoints.refusal(path, provider, baseUrl, trustedRemote).ifPresent(reader::problem);
         }
         if (reader.problems().size() > before) {
             return Optional.empty();
@@ -100,8 +103,8 @@ final class ModelsConfigReader {
     /** The fields of one list entry, each reported under its path, unknown ones too. */
     private record Fields(ConfigReader reader, String path, JsonNode node) {
         private static final Set<String> KNOWN = Set.of("name", "provider", "model_id", "base_url", "api_key_env",
-                "local", "price_in", "price_out", "context_window", "timeout_seconds", "max_answer_tokens",
-                "stream");
+                "local", "trusted_remote", "price_in", "price_out", "context_window", "timeout_seconds",
+                "max_answer_tokens", "stream");
 
         String text(String field, String fallback) {
             JsonNode value = node.get(field);

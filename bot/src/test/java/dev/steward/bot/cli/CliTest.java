@@ -134,6 +134,29 @@ class CliTest {
     }
 
     @Test
+    void checkConfigRefusesALocalModelThatIsHostedOrAtAPublicAddress() {
+        Path file = config(ConfigFiles.VALID + """
+                models:
+                  - {name: claude, provider: anthropic, model_id: claude-x, local: true}
+                  - {name: rented, provider: openai, model_id: llama, base_url: "https://llm.example.com/v1", local: true}
+                  - {name: gemini, provider: gemini, model_id: gemini-x, local: true, trusted_remote: true}
+                  - {name: home, provider: openai, model_id: llama, base_url: "http://192.168.1.20:8080/v1", local: true}
+                  - {name: vpn, provider: ollama, model_id: llama, base_url: "http://203.0.113.9:11434", local: true,
+                     trusted_remote: true}
+                """);
+
+        assertThat(steward("check-config", "-c", file.toString())).isEqualTo(1);
+
+        assertThat(err()).startsWith(file + " has 3 problems:").contains(
+                "  - models[0].local: true is refused: anthropic is a hosted provider, whose models never run on"
+                        + " your machines",
+                "  - models[1].local: true needs a server on this machine or your private network, and"
+                        + " llm.example.com is neither (loopback, private addresses and names such as ollama or"
+                        + " llm.local are); set models[1].trusted_remote: true if that server is yours",
+                "  - models[2].local: true is refused: gemini is a hosted provider");
+    }
+
+    @Test
     void checkConfigOfAMissingFileFails() {
         Path missing = folder.resolve("missing.yaml");
 
