@@ -17,6 +17,7 @@ import dev.steward.homeserver.inbox.Inbox;
 import dev.steward.safety.audit.AuditLog;
 import dev.steward.safety.authority.Authority;
 import dev.steward.safety.budget.Budgets;
+import dev.steward.safety.policy.Policies;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
@@ -30,5 +31,5 @@ import java.time.Clock;
 public record Services(Vertx vertx, StewardConfig config, Clock clock, Probe probe, StewardMetrics metrics,
         PrometheusMeterRegistry registry, HikariDataSource dataSource, WebClient web, MatrixClient bot, Inbox inbox,
         RoomStates roomStates, SpaceRooms spaces, RoomSettings rooms, DirectRooms directRooms, Authority authority,
-        BotPolicies memberPolicies, Budgets budgets, AuditLog audit, Callers callers, MatrixReplies replies,
+        Policies policies, BotPolicies memberPolicies, Budgets budgets, AuditLog audit, Callers callers, MatrixReplies replies,
         CommandRegistry commands, PromptRegistry prompts, Schedule schedule) {}

@@ -173,10 +173,12 @@ public final class Steward {
         Authority authority = new Authority(safety.roles(), members, safety.roomAdminLevel());
         AuditLog audit = new AuditLog(dataSource, clock);
         Budgets budgets = new Budgets(dataSource, clock, safety.timeZone(), safety.budgetWarningShare());
-        BotPolicies policies = new BotPolicies(vertx, new Policies(new PolicyResolver(safety.roles(), members),
-                new OverrideStore(dataSource, clock), audit), budgets);
+        Policies memberPolicies = new Policies(new PolicyResolver(safety.roles(), members),
+                new OverrideStore(dataSource, clock), audit);
+        BotPolicies policies = new BotPolicies(vertx, memberPolicies, budgets);
         RoomStates roomStates = new RoomStates(bot);
-        Callers callers = new Callers(roomStates, policies);
+        RoomSettings rooms = new RoomSettings(dataSource, clock);
+        Callers callers = new Callers(roomStates, policies, rooms);
         MatrixReplies replies = new MatrixReplies(bot);
         AuditedRefusals refusals = new AuditedRefusals(vertx, audit);
         CommandRegistry commands = new CommandRegistry(authority,
@@ -186,8 +188,9 @@ public final class Steward {
         PromptRegistry prompts = new PromptRegistry(vertx, new PromptStore(jdbc), schedule, authority, refusals,
                 callers::of, replies, clock);
         return new Services(vertx, config, clock, probe, metrics, registry, dataSource, web, bot, inbox, roomStates,
-                new SpaceRooms(roomStates), new RoomSettings(dataSource, clock),
-                new DirectRooms(vertx, dataSource, clock, bot, roomStates), authority, policies, budgets, audit,
+                new SpaceRooms(roomStates), rooms,
+                new DirectRooms(vertx, dataSource, clock, bot, roomStates), authority, memberPolicies, policies,
+                budgets, audit,
                 callers, replies, commands, prompts, schedule);
     }
 

@@ -4,6 +4,7 @@ import dev.steward.homeserver.event.MatrixEvent;
 import dev.steward.homeserver.id.EventId;
 import dev.steward.safety.authority.Permission;
 import dev.steward.safety.authority.Power;
+import dev.steward.safety.sensitivity.Reach;
 import io.vertx.core.Future;
 
 /** What a handler gets: the command as typed, who sent it (read once for this event), and the means to answer. */
@@ -28,6 +29,11 @@ public record CommandContext(Invocation invocation, CommandSpec spec, Caller cal
 
     public Future<EventId> reply(String purpose, String text) {
         return replies.notice(invocation.event(), spec.name() + ":" + purpose, text);
+    }
+
+    /** The same context, whose replies are marked with the stricter of the caller's reach and {@code more}. */
+    public CommandContext reaching(Reach more) {
+        return new CommandContext(invocation, spec, caller, replies.reaching(caller.reach().and(more)), registry);
     }
 
     /** Whether the sender holds a power here (for what depends on the command's subject, such as whose memory). */

@@ -73,7 +73,7 @@ public final class CommandRegistry {
         if (spec == null) {
             return unknown(invocation, replies);
         }
-        CommandContext context = new CommandContext(invocation, spec, caller, replies, this);
+        CommandContext context = new CommandContext(invocation, spec, caller, replies.reaching(caller.reach()), this);
         return refusal(spec, invocation, caller).compose(refused -> refused
                 .map(refusal -> context.reply(refusal.purpose(), refusal.text()).map(refusal.outcome()))
                 .orElseGet(() -> run(context)));

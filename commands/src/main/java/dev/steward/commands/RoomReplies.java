@@ -3,6 +3,7 @@ package dev.steward.commands;
 import dev.steward.homeserver.event.MatrixEvent;
 import dev.steward.homeserver.id.EventId;
 import dev.steward.homeserver.id.RoomId;
+import dev.steward.safety.sensitivity.Reach;
 import io.vertx.core.Future;
 
 /** The port through which commands act in a room; the bot implements it with the client-server API. */
@@ -27,4 +28,10 @@ public interface RoomReplies {
 
     /** Shows (or stops showing) that Steward is typing in the room; failures are not worth reporting. */
     Future<Void> typing(RoomId room, boolean typing);
+
+    /**
+     * The same replies, each marked with where its text may go when it is read back as context for a model: the
+     * reach of what it repeats (the asker's words, the memories it quotes, the request a model answered).
+     */
+    RoomReplies reaching(Reach reach);
 }

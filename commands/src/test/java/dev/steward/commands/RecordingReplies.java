@@ -3,6 +3,7 @@ package dev.steward.commands;
 import dev.steward.homeserver.event.MatrixEvent;
 import dev.steward.homeserver.id.EventId;
 import dev.steward.homeserver.id.RoomId;
+import dev.steward.safety.sensitivity.Reach;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class RecordingReplies implements RoomReplies {
     private final List<Edit> edits = new ArrayList<>();
     private final List<Boolean> typing = new ArrayList<>();
     private final List<String> reactions = new ArrayList<>();
+    private final List<Reach> reaches = new ArrayList<>();
     private boolean failSending;
 
     /** Every notice fails to send, as when the homeserver is down. */
@@ -75,6 +77,18 @@ public final class RecordingReplies implements RoomReplies {
     /** Reactions sent, as "key target". */
     public synchronized List<String> reactions() {
         return List.copyOf(reactions);
+    }
+
+    /** The reach each reply was marked with, in order of marking. */
+    public synchronized List<Reach> reaches() {
+        return List.copyOf(reaches);
+    }
+
+    /** One recorder for every reach: what was marked is kept in {@link #reaches()}. */
+    @Override
+    public synchronized RoomReplies reaching(Reach reach) {
+        reaches.add(reach);
+        return this;
     }
 
     @Override

@@ -8,11 +8,13 @@ import dev.steward.memory.MemoryTable.Where;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,6 +135,26 @@ public final class MemoryStore implements AutoCloseable {
     /** Forgets every memory a person wrote, in every room. */
     public int eraseAuthor(UserId author) {
         return deleteWhere(Where.author(author), NOTHING_MORE).size();
+    }
+
+    /** Of these memories, the ids that may only ever be given to local models (as recorded when stored). */
+    public Set<Long> localOnly(Collection<Long> ids) {
+        return table.localOnly(ids);
+    }
+
+    /**
+     * Records where each memory stored before this was recorded may go, as {@code judge} says (Steward judges them
+     * once, at start, with their authors' policies); how many were judged.
+     */
+    public int judgeUnjudged(Predicate<Memory> localOnly) {
+        int judged = 0;
+        for (List<Memory> batch = table.unjudged(500); !batch.isEmpty(); batch = table.unjudged(500)) {
+            for (Memory memory : batch) {
+                table.setLocalOnly(memory.id(), localOnly.test(memory));
+                judged++;
+            }
+        }
+        return judged;
     }
 
     public Counts counts(RoomId room) {

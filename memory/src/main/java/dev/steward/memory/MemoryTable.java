@@ -26,8 +26,8 @@ import java.util.Set;
 final class MemoryTable {
     private static final String COLUMNS = "id, room_id, author, source_event, created_at, text, kind, sharing";
     private static final String INSERT = """
-            INSERT INTO memories (room_id, author, source_event, created_at, text, kind, sharing)
-            VALUES (?, ?, ?, ?, ?, ?, ?)""";
+            INSERT INTO memories (room_id, author, source_event, created_at, text, kind, sharing, local_only)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
 
     /** A condition on rows: the SQL after WHERE with one parameter, and its value. */
     record Where(String sql, Object value) {
@@ -66,6 +66,7 @@ final class MemoryTable {
                 insert.setString(5, memory.text());
                 insert.setString(6, memory.kind().name());
                 insert.setString(7, memory.sharing().name());
+                insert.setBoolean(8, memory.localOnly());
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
@@ -139,6 +140,48 @@ final class MemoryTable {
                     ResultSet row = select.executeQuery()) {
                 row.next();
                 return row.getLong(1);
+            }
+        });
+    }
+
+    /** Of these ids, those that may only go to local models; one not judged yet counts as local. */
+    Set<Long> localOnly(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return database.run("reading where memories may go", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id FROM memories WHERE id = ANY(?) AND (local_only IS NULL OR local_only)")) {
+                select.setArray(1, ids(connection, ids));
+                Set<Long> local = new HashSet<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        local.add(rows.getLong(1));
+                    }
+                }
+                return local;
+            }
+        });
+    }
+
+    /** Memories stored before their reach was recorded, up to {@code limit}. */
+    List<Memory> unjudged(int limit) {
+        return database.run("reading memories to judge", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM memories WHERE local_only IS NULL ORDER BY id LIMIT ?")) {
+                select.setInt(1, limit);
+                return read(select);
+            }
+        });
+    }
+
+    void setLocalOnly(long id, boolean localOnly) {
+        database.run("recording where a memory may go", connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE memories SET local_only = ? WHERE id = ?")) {
+                update.setBoolean(1, localOnly);
+                update.setLong(2, id);
+                return update.executeUpdate();
             }
         });
     }

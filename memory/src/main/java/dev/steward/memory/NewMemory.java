@@ -6,9 +6,13 @@ import dev.steward.homeserver.id.UserId;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A memory to store; the store gives it an id and the time. */
+/**
+ * A memory to store; the store gives it an id and the time.
+ *
+ * @param localOnly whether it may only ever be given to local models (the caller judges it; this module only keeps it)
+ */
 public record NewMemory(RoomId room, UserId author, Optional<EventId> sourceEvent, String text, MemoryKind kind,
-        Sharing sharing) {
+        Sharing sharing, boolean localOnly) {
     /**
      * Longest text kept, in characters. A Matrix event is at most 64 KiB, so a longer text did not come from one;
      * the embedding model reads only the first few hundred words anyway.
@@ -32,10 +36,15 @@ public record NewMemory(RoomId room, UserId author, Optional<EventId> sourceEven
 
     /** A memory of this room only, from the event that asked for it. */
     public static NewMemory of(RoomId room, UserId author, EventId sourceEvent, String text, MemoryKind kind) {
-        return new NewMemory(room, author, Optional.of(sourceEvent), text, kind, Sharing.ROOM);
+        return new NewMemory(room, author, Optional.of(sourceEvent), text, kind, Sharing.ROOM, false);
     }
 
     public NewMemory sharedWithSpace() {
-        return new NewMemory(room, author, sourceEvent, text, kind, Sharing.SPACE);
+        return new NewMemory(room, author, sourceEvent, text, kind, Sharing.SPACE, localOnly);
+    }
+
+    /** The same memory, to be given to local models only. */
+    public NewMemory keptLocal() {
+        return new NewMemory(room, author, sourceEvent, text, kind, sharing, true);
     }
 }

@@ -41,9 +41,28 @@ class MemoryStoreTest {
     }
 
     @Test
+    void whereAMemoryMayGoIsKeptWithItAndOldMemoriesCountAsLocalUntilJudged() throws Exception {
+        Memory open = store.add(NewMemory.of(KITCHEN, ALICE, EventId.of("$open"), "Bins on Thursday",
+                MemoryKind.EXPLICIT));
+        Memory local = store.add(NewMemory.of(KITCHEN, ALICE, EventId.of("$local"), "The child's school is Oakwood",
+                MemoryKind.EXPLICIT).keptLocal());
+        Memory old = store.add(NewMemory.of(KITCHEN, ALICE, EventId.of("$old"), "From an earlier version",
+                MemoryKind.EXPLICIT));
+        try (var connection = memories.pool.getConnection(); var statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE memories SET local_only = NULL WHERE id = " + old.id());
+        }
+
+        assertThat(store.localOnly(List.of(open.id(), local.id(), old.id()))).containsExactlyInAnyOrder(local.id(),
+                old.id());
+        assertThat(store.judgeUnjudged(memory -> false)).isEqualTo(1);
+        assertThat(store.localOnly(List.of(open.id(), local.id(), old.id()))).containsExactly(local.id());
+        assertThat(store.judgeUnjudged(memory -> true)).as("judged once").isZero();
+    }
+
+    @Test
     void aStoredMemoryIsReadBackAsItWasStored() {
         Memory added = store.add(new NewMemory(KITCHEN, ALICE, Optional.of(EventId.of("$remember-1")),
-                "The spare key is under the blue flower pot", MemoryKind.EXPLICIT, Sharing.ROOM));
+                "The spare key is under the blue flower pot", MemoryKind.EXPLICIT, Sharing.ROOM, false));
 
         assertThat(added.id()).isPositive();
         assertThat(store.get(added.id())).contains(added);

@@ -8,6 +8,7 @@ import dev.steward.safety.content.ContentFilter;
 import dev.steward.safety.policy.MemberRoles;
 import dev.steward.safety.policy.PolicyValues;
 import dev.steward.safety.policy.Roles;
+import dev.steward.safety.sensitivity.SensitivityRule;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -55,7 +56,20 @@ final class SafetyConfigReader {
         return new StewardConfig.Safety(zone, defaultRole, members, roomAdminLevel, roles, contentFilter(reader),
                 Optional.ofNullable(reader.parsed("safety.admin_room", adminRoom, RoomId::of)),
                 reader.string("safety.language", "en"),
-                BigDecimal.valueOf(reader.number("safety.budget_warning_percent", 80, 1, 100)).movePointLeft(2));
+                BigDecimal.valueOf(reader.number("safety.budget_warning_percent", 80, 1, 100)).movePointLeft(2),
+                sensitiveContext(reader));
+    }
+
+    private static SensitivityRule.Mode sensitiveContext(ConfigReader reader) {
+        String text = reader.string("safety.sensitive_context", "go_local");
+        return switch (text) {
+            case "go_local" -> SensitivityRule.Mode.GO_LOCAL;
+            case "leave_out" -> SensitivityRule.Mode.LEAVE_OUT;
+            default -> {
+                reader.problem("safety.sensitive_context must be go_local or leave_out, got '" + text + "'");
+                yield SensitivityRule.Mode.GO_LOCAL;
+            }
+        };
     }
 
     /** The bundled word lists plus the config's own terms and allowed phrases, each error under its path. */

@@ -7,6 +7,7 @@ import dev.steward.homeserver.id.RoomId;
 import dev.steward.safety.content.ContentFilter;
 import dev.steward.safety.policy.MemberRoles;
 import dev.steward.safety.policy.Roles;
+import dev.steward.safety.sensitivity.SensitivityRule;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -47,7 +48,7 @@ public record StewardConfig(Path dataDir, Homeserver homeserver, Appservice apps
      */
     public record Safety(ZoneId timeZone, String defaultRole, List<MemberRoles.Assignment> members,
             int roomAdminLevel, Roles roles, ContentFilter contentFilter, Optional<RoomId> adminRoom,
-            String language, BigDecimal budgetWarningShare) {}
+            String language, BigDecimal budgetWarningShare, SensitivityRule.Mode sensitiveContext) {}
 
     /** The configured models (none by default: Steward then explains how to add one), the default and fallbacks. */
     public record Models(List<ModelEntry> entries, Optional<String> defaultModel, List<String> fallbacks) {}

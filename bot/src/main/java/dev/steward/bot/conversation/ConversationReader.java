@@ -1,12 +1,15 @@
 package dev.steward.bot.conversation;
 
+import dev.steward.bot.pipeline.StewardMark;
 import dev.steward.homeserver.client.MatrixClient;
 import dev.steward.homeserver.event.MatrixEvent;
 import dev.steward.homeserver.id.EventId;
 import dev.steward.homeserver.id.RoomId;
+import dev.steward.homeserver.id.UserId;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -113,12 +116,28 @@ public final class ConversationReader {
     private List<Turn> turns(List<JsonObject> events, RoomNames.Names roomNames) {
         List<Turn> turns = new ArrayList<>();
         for (JsonObject event : events) {
+            Optional<UserId> sender = sender(event);
+            if (sender.isEmpty()) {
+                continue;
+            }
             TurnText.of(event, commandPrefix).ifPresent(text -> {
-                String sender = event.getString("sender", "");
-                turns.add(new Turn(roomNames.nameOf(sender), sender.equals(bot.self().value()), text));
+                boolean fromSteward = sender.get().equals(bot.self());
+                JsonObject content = TurnText.latestContent(event);
+                turns.add(new Turn(roomNames.nameOf(sender.get().value()), fromSteward, text, sender.get(),
+                        Instant.ofEpochMilli(event.getLong("origin_server_ts", 0L)),
+                        fromSteward ? StewardMark.reachIn(content) : Optional.empty(),
+                        fromSteward ? StewardMark.answeredIn(content) : Optional.empty()));
             });
         }
         return turns;
+    }
+
+    private static Optional<UserId> sender(JsonObject event) {
+        try {
+            return Optional.of(UserId.of(event.getString("sender", "")));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean before(JsonObject event, MatrixEvent question) {

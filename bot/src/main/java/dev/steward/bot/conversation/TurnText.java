@@ -4,6 +4,7 @@ import dev.steward.bot.gateway.GatewayStrings;
 import dev.steward.commands.CommandParser;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +14,7 @@ import java.util.regex.Pattern;
  * event types, edits themselves (their text counts in the message they edit), redacted messages, other commands.
  */
 final class TurnText {
+    private static final Set<String> TEXT_TYPES = Set.of("m.text", "m.notice", "m.emote");
     private static final Pattern ASK = Pattern.compile("(?is)ask(?:\\s+@[^\\s:]+)?\\s+(.+)");
 
     private TurnText() {}
@@ -22,6 +24,12 @@ final class TurnText {
             return Optional.empty();
         }
         JsonObject content = latestContent(event);
+        String msgtype = content.getString("msgtype",
+                event.getJsonObject("content", new JsonObject()).getString("msgtype", ""));
+        if (!TEXT_TYPES.contains(msgtype)) {
+            // A file's or an image's body is its name, not something anyone said.
+            return Optional.empty();
+        }
         Object body = content.getValue("body");
         if (!(body instanceof String text) || text.isBlank()) {
             return Optional.empty();
@@ -39,7 +47,7 @@ final class TurnText {
     }
 
     /** Synapse bundles a message's latest edit in {@code unsigned} (spec: "Server-side aggregation of m.replace"). */
-    private static JsonObject latestContent(JsonObject event) {
+    static JsonObject latestContent(JsonObject event) {
         JsonObject edit = event.getJsonObject("unsigned", new JsonObject())
                 .getJsonObject("m.relations", new JsonObject())
                 .getJsonObject("m.replace", new JsonObject());

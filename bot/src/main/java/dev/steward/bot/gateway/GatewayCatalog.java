@@ -6,45 +6,40 @@ import dev.steward.commands.Caller;
 import dev.steward.homeserver.event.MatrixEvent;
 import dev.steward.homeserver.id.RoomId;
 import dev.steward.homeserver.id.UserId;
-import dev.steward.safety.budget.Budgets;
-import dev.steward.safety.budget.Limits;
-import dev.steward.safety.policy.EffectivePolicy;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.Optional;
 
-/** The models for {@code !models}, {@code !model} and {@code !private}: the router asked the way a request asks it. */
+/** The models for {@code !models}, {@code !model} and {@code !private}: planned the way a request is planned. */
 public final class GatewayCatalog implements ModelCatalog {
     private final Vertx vertx;
     private final ModelRouter router;
+    private final RequestPlanner planner;
     private final List<ModelEntry> models;
     private final RoomSettings rooms;
-    private final RequestGuard guard;
-    private final Budgets budgets;
 
-    public GatewayCatalog(Vertx vertx, ModelRouter router, List<ModelEntry> models, RoomSettings rooms,
-            RequestGuard guard, Budgets budgets) {
+    GatewayCatalog(Vertx vertx, ModelRouter router, RequestPlanner planner, List<ModelEntry> models,
+            RoomSettings rooms) {
         this.vertx = vertx;
         this.router = router;
+        this.planner = planner;
         this.models = List.copyOf(models);
         this.rooms = rooms;
-        this.guard = guard;
-        this.budgets = budgets;
     }
 
+    /** The route {@code sample} would take if asked here now, with the room's conversation and memories around it. */
     @Override
     public Future<Listing> listing(Caller caller, MatrixEvent event, String sample) {
-        return vertx.executeBlocking(() -> listing(event, sample, caller.policy()), false);
+        return planner.gather(event, sample).compose(gathered -> vertx.executeBlocking(
+                () -> listing(event, caller, planner.plan(event, caller, sample, Optional.empty(), gathered)), false));
     }
 
-    private Listing listing(MatrixEvent event, String sample, EffectivePolicy policy) {
+    private Listing listing(MatrixEvent event, Caller caller, RequestPlanner.Plan plan) {
         RoomSettings.Setting room = rooms.of(event.roomId());
-        List<Model> allowed = router.allowed(policy).stream().map(model -> new Model(model.name(), model.local()))
-                .toList();
-        RoutePlan plan = router.route(new RouteRequest(policy, guard.wouldStayLocal(sample, policy), room.isPrivate(),
-                Optional.empty(), room.defaultModel(), budgets.nearLimit(event.sender(), Limits.of(policy))));
-        return switch (plan) {
+        List<Model> allowed = router.allowed(caller.policy()).stream()
+                .map(model -> new Model(model.name(), model.local())).toList();
+        return switch (plan.route()) {
             case RoutePlan.Go go -> new Listing(allowed, room.defaultModel(), room.isPrivate(),
                     Optional.of(new Route(go.candidates().stream().map(ModelEntry::name).toList(), go.reason())),
                     Optional.empty());

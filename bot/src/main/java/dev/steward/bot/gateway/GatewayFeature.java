@@ -37,19 +37,19 @@ public final class GatewayFeature implements Feature {
         RequestGuard guard = new RequestGuard(new PiiScanner(), config.safety().contentFilter(), services.audit(),
                 new MatrixAdminAlerts(services.bot(), config.safety().adminRoom()),
                 ContentStrings.forLanguage(config.safety().language()));
-        ModelGateway.Context context = new ModelGateway.Context(
+        RequestPlanner planner = new RequestPlanner(router, new RequestPlanner.Sources(
                 new ConversationReader(services.bot(), new RoomNames(services.roomStates()),
                         config.bot().commandPrefix(), conversation.threadMessages(), conversation.recentMessages()),
-                new SystemPrompts(conversation.systemPrompt(), conversation.roomPrompts(), conversation.rolePrompts(),
-                        services.clock(), config.safety().timeZone()),
-                memory, services.rooms());
+                memory, services.rooms(), services.policies(), new PiiScanner(), services.budgets(),
+                config.safety().sensitiveContext()));
+        SystemPrompts prompts = new SystemPrompts(conversation.systemPrompt(), conversation.roomPrompts(),
+                conversation.rolePrompts(), services.clock(), config.safety().timeZone());
         Attempts attempts = Attempts.forModels(services.clock(), models.entries(), new CircuitBreaker(
                 services.clock(), 3, Duration.ofSeconds(30)), Ledger.open(services.dataSource()), services.metrics(),
                 services.probe().modelCalls());
-        this.gateway = new ModelGateway(services.vertx(), router, context,
+        this.gateway = new ModelGateway(services.vertx(), router, planner, prompts,
                 new ModelGateway.Safety(services.budgets(), guard, services.audit()), attempts);
-        this.catalog = new GatewayCatalog(services.vertx(), router, models.entries(), services.rooms(), guard,
-                services.budgets());
+        this.catalog = new GatewayCatalog(services.vertx(), router, planner, models.entries(), services.rooms());
         this.providers = new ProviderHealth(new ProviderCheck(services.web()), models.entries(), services.clock(),
                 PROVIDER_CHECK_REUSE);
         this.keeper = keeper;

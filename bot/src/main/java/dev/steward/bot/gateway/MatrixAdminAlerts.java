@@ -1,10 +1,12 @@
 package dev.steward.bot.gateway;
 
+import dev.steward.bot.pipeline.StewardMark;
 import dev.steward.homeserver.client.MatrixClient;
 import dev.steward.homeserver.client.TxnIds;
 import dev.steward.homeserver.event.EventTypes;
 import dev.steward.homeserver.event.MatrixEvent;
 import dev.steward.homeserver.id.RoomId;
+import dev.steward.safety.sensitivity.Reach;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -27,9 +29,11 @@ public final class MatrixAdminAlerts implements RequestGuard.AdminAlerts {
 
     @Override
     public void selfHarm(MatrixEvent event) {
-        adminRoom.ifPresent(room -> bot.send(room, EventTypes.MESSAGE, new JsonObject()
+        // Who needs support is itself sensitive: read back as context, the alert stays on local models.
+        adminRoom.ifPresent(room -> bot.send(room, EventTypes.MESSAGE, StewardMark.put(new JsonObject()
                         .put("msgtype", EventTypes.NOTICE)
-                        .put("body", alert(event)), TxnIds.derive(event.eventId(), "self-harm-alert"))
+                        .put("body", alert(event)), Reach.LOCAL, event.sender()),
+                        TxnIds.derive(event.eventId(), "self-harm-alert"))
                 .onFailure(e -> log.error("the self-harm alert for {} could not be posted: {}", event.eventId(),
                         e.getMessage())));
     }

@@ -2,6 +2,7 @@ package dev.steward.bot.gateway;
 
 import dev.steward.homeserver.id.RoomId;
 import dev.steward.homeserver.id.UserId;
+import dev.steward.safety.sensitivity.Reach;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
@@ -11,8 +12,15 @@ import java.util.List;
  * which rooms' memories the asking room may see.
  */
 public interface MemoryRetrieval {
-    /** One memory as a model may see it: quoted data with where it came from, never instructions. */
-    record Recollection(String text, String author, Instant at, String link) {}
+    /**
+     * One memory as a model may see it: quoted data with where it came from, never instructions, and where it may go
+     * (fixed when it was stored).
+     */
+    record Recollection(String text, String author, Instant at, String link, Reach reach) {
+        Recollection withText(String newText) {
+            return new Recollection(newText, author, at, link, reach);
+        }
+    }
 
     /** The most relevant memories, best first, together within {@code maxTokens} (about four characters a token). */
     Future<List<Recollection>> recall(RoomId room, UserId asker, String question, int maxTokens);

@@ -1,10 +1,7 @@
 package dev.steward.bot.gateway;
 
 import dev.langchain4j.data.message.ChatMessage;
-import dev.steward.bot.conversation.Conversation;
-import dev.steward.bot.conversation.ConversationReader;
 import dev.steward.bot.conversation.Turn;
-import dev.steward.bot.rooms.RoomSettings;
 import dev.steward.commands.UserFacingException;
 import dev.steward.commands.ask.ModelPort;
 import dev.steward.homeserver.event.MatrixEvent;
@@ -20,36 +17,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * One interface to many models: reads the conversation and the member's policy, recalls the room's memories, guards
- * what leaves and what comes back, routes, reserves the budget, tries the route's models in order, settles the
- * budget. Blocking steps (H2, the provider's HTTP call) run on worker threads.
+ * One interface to many models: plans the request (the conversation and the memories around the question, each piece
+ * judged by its author, the route: {@link RequestPlanner}), guards what leaves and what comes back, reserves the
+ * budget, tries the route's models in order, settles the budget. Blocking steps (H2, the provider's HTTP call) run
+ * on worker threads.
  */
 public final class ModelGateway implements ModelPort {
-    private static final Logger log = LoggerFactory.getLogger(ModelGateway.class);
-    // Memories get at most a quarter of the smallest context window, and never crowd out the conversation.
-    private static final int MEMORY_TOKENS_MAX = 1500;
-
-    /** Where the conversation around a question comes from. */
-    public record Context(ConversationReader conversations, SystemPrompts prompts, MemoryRetrieval memory,
-            RoomSettings rooms) {}
-
     /** The safety side: budgets, the guard on text, and the audit log. */
     public record Safety(Budgets budgets, RequestGuard guard, AuditLog audit) {}
 
     private final Vertx vertx;
     private final ModelRouter router;
-    private final Context context;
+    private final RequestPlanner planner;
+    private final SystemPrompts prompts;
     private final Safety safety;
     private final Attempts attempts;
 
-    public ModelGateway(Vertx vertx, ModelRouter router, Context context, Safety safety, Attempts attempts) {
+    ModelGateway(Vertx vertx, ModelRouter router, RequestPlanner planner, SystemPrompts prompts, Safety safety,
+            Attempts attempts) {
         this.vertx = vertx;
         this.router = router;
-        this.context = context;
+        this.planner = planner;
+        this.prompts = prompts;
         this.safety = safety;
         this.attempts = attempts;
     }
@@ -59,40 +50,32 @@ public final class ModelGateway implements ModelPort {
         if (!router.anyConfigured()) {
             return Future.failedFuture(new UserFacingException(GatewayStrings.NO_MODEL_CONFIGURED));
         }
-        MatrixEvent event = question.event();
-        EffectivePolicy policy = question.caller().policy();
-        Future<Conversation> conversation = context.conversations().read(event);
-        Future<List<MemoryRetrieval.Recollection>> memories = recall(question);
-        return Future.all(conversation, memories).compose(all -> vertx.executeBlocking(
-                () -> answer(question, policy, conversation.result(), memories.result(), progress), false));
+        return planner.gather(question.event(), question.text()).compose(gathered -> vertx.executeBlocking(
+                () -> answer(question, planner.plan(question.event(), question.caller(), question.text(),
+                        question.model(), gathered), progress), false));
     }
 
     /** The whole request, on a worker thread. */
-    private String answer(Question question, EffectivePolicy policy, Conversation conversation,
-            List<MemoryRetrieval.Recollection> memories, Consumer<String> progress) {
+    private String answer(Question question, RequestPlanner.Plan plan, Consumer<String> progress) {
         MatrixEvent event = question.event();
-        RoomSettings.Setting room = context.rooms().of(event.roomId());
-        Request request = Request.prepare(safety.guard(), event, question.text(), memories, conversation, policy);
-        // A memory holding personal data was kept that way on its author's terms: it stays on local models.
-        boolean sensitive = request.prepared().sensitive()
-                || safety.guard().anyPersonalData(memories.stream().map(MemoryRetrieval.Recollection::text).toList());
-        RoutePlan plan = router.route(new RouteRequest(policy, sensitive, room.isPrivate(),
-                question.model(), room.defaultModel(), safety.budgets().nearLimit(event.sender(), Limits.of(policy))));
-        if (plan instanceof RoutePlan.Refuse refuse) {
+        EffectivePolicy policy = question.caller().policy();
+        Request request = Request.prepare(safety.guard(), event, question.text(), plan, policy);
+        if (plan.route() instanceof RoutePlan.Refuse refuse) {
             safety.audit().record(event.sender(), Optional.of(event.roomId()), refuse.rule(), "refused",
                     "model request");
             throw new UserFacingException(refuse.message());
         }
-        RoutePlan.Go go = (RoutePlan.Go) plan;
-        String systemPrompt = context.prompts().forRequest(event.roomId(), conversation.roomName(), policy.role(),
-                conversation.askerName());
+        RoutePlan.Go go = (RoutePlan.Go) plan.route();
+        question.routed().accept(plan.reach());
+        String systemPrompt = prompts.forRequest(event.roomId(), plan.conversation().roomName(), policy.role(),
+                plan.conversation().askerName());
         BudgetDecision.Reserved reserved = reserve(event, policy, go, request.messagesFor(systemPrompt,
                 go.candidates().get(0)));
         String budgetNote = reserved.nearLimit().map(GatewayStrings::nearLimit).orElse("");
         Usage used = Usage.NONE;
         try {
             Attempts.Answered answered = attempts.run(event, go, model -> request.messagesFor(systemPrompt, model),
-                    request.prepared(), shownWhileStreaming(event, request.prepared(), policy, progress));
+                    request.prepared(), shownWhileStreaming(request.prepared(), policy, progress));
             used = answered.usage();
             String answer = safety.guard().finish(event, answered.text(), request.prepared(), policy);
             return answer + budgetNote + GatewayStrings.footer(answered.model());
@@ -101,20 +84,9 @@ public final class ModelGateway implements ModelPort {
         }
     }
 
-    /** The room's memories for the question; a failure gives an answer without them, not no answer. */
-    private Future<List<MemoryRetrieval.Recollection>> recall(Question question) {
-        int budget = Math.min(MEMORY_TOKENS_MAX, router.smallestContextWindow() / 4);
-        return context.memory().recall(question.event().roomId(), question.event().sender(), question.text(), budget)
-                .recover(e -> {
-                    log.warn("recalling memories for {} failed; answering without them: {}",
-                            question.event().eventId(), e.toString());
-                    return Future.succeededFuture(List.of());
-                });
-    }
-
     /** Streamed text as the member may see it: placeholders restored, and nothing once the filter would withhold it. */
-    private Consumer<String> shownWhileStreaming(MatrixEvent event, RequestGuard.Prepared prepared,
-            EffectivePolicy policy, Consumer<String> progress) {
+    private Consumer<String> shownWhileStreaming(RequestGuard.Prepared prepared, EffectivePolicy policy,
+            Consumer<String> progress) {
         return soFar -> safety.guard().shownWhileStreaming(soFar, prepared, policy).ifPresent(progress);
     }
 
@@ -135,38 +107,47 @@ public final class ModelGateway implements ModelPort {
         return (BudgetDecision.Reserved) decision;
     }
 
-    /** The question with its context, as it may leave Steward, split back into its parts after the guard. */
+    /** The question with the context the plan lets go, as it may leave Steward, split back into its parts. */
     private record Request(RequestGuard.Prepared prepared, List<MemoryRetrieval.Recollection> memories,
             List<Turn> earlier, List<Turn> recent, String askerName) {
 
-        static Request prepare(RequestGuard guard, MatrixEvent event, String question,
-                List<MemoryRetrieval.Recollection> memories, Conversation conversation, EffectivePolicy policy) {
-            List<String> texts = new ArrayList<>();
-            memories.forEach(memory -> texts.add(memory.text()));
-            conversation.earlier().forEach(turn -> texts.add(turn.text()));
-            conversation.recent().forEach(turn -> texts.add(turn.text()));
-            RequestGuard.Prepared prepared = guard.prepare(event, question, texts, policy);
-            List<String> safe = prepared.context();
+        static Request prepare(RequestGuard guard, MatrixEvent event, String question, RequestPlanner.Plan plan,
+                EffectivePolicy policy) {
+            List<RequestGuard.ContextPiece> pieces = new ArrayList<>();
             int at = 0;
-            List<MemoryRetrieval.Recollection> safeMemories = new ArrayList<>();
-            for (MemoryRetrieval.Recollection memory : memories) {
-                safeMemories.add(new MemoryRetrieval.Recollection(safe.get(at++), memory.author(), memory.at(),
-                        memory.link()));
+            for (MemoryRetrieval.Recollection memory : plan.memories()) {
+                pieces.add(new RequestGuard.ContextPiece(memory.text(), plan.redact().get(at++)));
+            }
+            for (Turn turn : concat(plan.earlier(), plan.recent())) {
+                pieces.add(new RequestGuard.ContextPiece(turn.text(), plan.redact().get(at++)));
+            }
+            RequestGuard.Prepared prepared = guard.prepare(event, question, pieces, policy);
+            List<String> safe = prepared.context();
+            int next = 0;
+            List<MemoryRetrieval.Recollection> memories = new ArrayList<>();
+            for (MemoryRetrieval.Recollection memory : plan.memories()) {
+                memories.add(memory.withText(safe.get(next++)));
             }
             List<Turn> earlier = new ArrayList<>();
-            for (Turn turn : conversation.earlier()) {
-                earlier.add(new Turn(turn.name(), turn.fromSteward(), safe.get(at++)));
+            for (Turn turn : plan.earlier()) {
+                earlier.add(turn.withText(safe.get(next++)));
             }
             List<Turn> recent = new ArrayList<>();
-            for (Turn turn : conversation.recent()) {
-                recent.add(new Turn(turn.name(), turn.fromSteward(), safe.get(at++)));
+            for (Turn turn : plan.recent()) {
+                recent.add(turn.withText(safe.get(next++)));
             }
-            return new Request(prepared, safeMemories, earlier, recent, conversation.askerName());
+            return new Request(prepared, memories, earlier, recent, plan.conversation().askerName());
         }
 
         List<ChatMessage> messagesFor(String systemPrompt, ModelEntry model) {
             return PromptBuilder.build(new PromptBuilder.Parts(systemPrompt, memories, recent, earlier, askerName,
                     prepared.text()), model.contextWindow() - model.maxAnswerTokens());
+        }
+
+        private static List<Turn> concat(List<Turn> first, List<Turn> second) {
+            List<Turn> all = new ArrayList<>(first);
+            all.addAll(second);
+            return all;
         }
     }
 

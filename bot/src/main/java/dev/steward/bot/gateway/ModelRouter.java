@@ -93,6 +93,7 @@ public final class ModelRouter {
             reason = candidates.get(0).name().equals(defaultModel.orElse("")) ? "default" : "first allowed";
         }
         String tierNote = request.privateRoom() ? "private room: local only; "
+                : !request.contextReason().isEmpty() ? request.contextReason() + "; "
                 : request.sensitive() ? "sensitive: local only; " : "";
         return new RoutePlan.Go(candidates, tierNote + reason);
     }

@@ -14,6 +14,7 @@ import dev.steward.safety.pii.Redaction;
 import dev.steward.safety.pii.ScanSummary;
 import dev.steward.safety.policy.EffectivePolicy;
 import dev.steward.safety.policy.PolicyKey;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -55,22 +56,16 @@ public final class RequestGuard {
         this.strings = strings;
     }
 
+    /** A piece of context as the sensitivity rule judged it: its text, and whether its personal data is replaced. */
+    record ContextPiece(String text, boolean redactPersonalData) {}
+
     /**
      * The content filter looks at the question only: what others said earlier is context, not the member's request.
-     * Personal data is looked for everywhere; in context it is redacted even under {@code block}, since the member
-     * cannot take others' words out of their question.
+     * Personal data in the question is handled as the asker's policy says ({@code pii}); in each piece of context as
+     * its author's policy says, which {@link dev.steward.safety.sensitivity.SensitivityRule} decided. One scan over
+     * everything, so a value gets the same placeholder wherever it occurs.
      */
-    Prepared prepare(MatrixEvent event, String question, List<String> context, EffectivePolicy policy) {
-        List<String> parts = new java.util.ArrayList<>();
-        parts.add(question);
-        context.forEach(part -> parts.add(part.replace(SEPARATOR, "")));
-        Prepared whole = prepare(event, question, String.join(SEPARATOR, parts), policy);
-        List<String> split = List.of(whole.text().split(SEPARATOR, -1));
-        return new Prepared(split.get(0), split.subList(1, split.size()), whole.redaction(), whole.sensitive(),
-                whole.redactions());
-    }
-
-    private Prepared prepare(MatrixEvent event, String question, String text, EffectivePolicy policy) {
+    Prepared prepare(MatrixEvent event, String question, List<ContextPiece> context, EffectivePolicy policy) {
         FilterLevel level = FilterLevel.valueOf(policy.get(PolicyKey.CONTENT_FILTER).toUpperCase(Locale.ROOT));
         Verdict verdict = filter.check(question, level);
         if (verdict.blocked()) {
@@ -80,32 +75,53 @@ public final class RequestGuard {
             }
             throw new UserFacingException(strings.reply(verdict, false));
         }
-        List<Finding> findings = scanner.scan(text);
-        ScanSummary summary = ScanSummary.of(findings);
+        List<String> parts = new ArrayList<>();
+        parts.add(question);
+        context.forEach(piece -> parts.add(piece.text().replace(SEPARATOR, "")));
+        String joined = String.join(SEPARATOR, parts);
+        List<Finding> findings = scanner.scan(joined);
+        List<Finding> inQuestion = findings.stream().filter(finding -> finding.start() < question.length()).toList();
+        List<Finding> toRedact = new ArrayList<>(inContextToRedact(findings, parts, context));
         boolean sensitive = policy.get(PolicyKey.LOCAL_ONLY);
-        if (findings.isEmpty()) {
-            return new Prepared(text, List.of(), Optional.empty(), sensitive, "none");
-        }
-        String action = policy.get(PolicyKey.PII);
-        if (action.equals("block") && findings.stream().allMatch(finding -> finding.start() >= question.length())) {
-            action = "redact";
-        }
-        return switch (action) {
+        String action = inQuestion.isEmpty() ? "none" : policy.get(PolicyKey.PII);
+        switch (action) {
             case "block" -> {
-                record(event, "pii", "refused", summary.toString());
-                throw new UserFacingException(GatewayStrings.BLOCKED_PII.formatted(types(summary)));
+                record(event, "pii", "refused", ScanSummary.of(inQuestion).toString());
+                throw new UserFacingException(GatewayStrings.BLOCKED_PII.formatted(types(ScanSummary.of(inQuestion))));
             }
-            case "redact" -> {
-                Redacted redacted = Redaction.redact(text, findings);
-                record(event, "pii", "redacted", summary.toString());
-                yield new Prepared(redacted.text(), List.of(), Optional.of(redacted), sensitive, summary.toString());
-            }
+            case "redact" -> toRedact.addAll(inQuestion);
             case "local_only" -> {
-                record(event, "pii", "kept local", summary.toString());
-                yield new Prepared(text, List.of(), Optional.empty(), true, summary.toString());
+                record(event, "pii", "kept local", ScanSummary.of(inQuestion).toString());
+                sensitive = true;
             }
-            default -> new Prepared(text, List.of(), Optional.empty(), sensitive, "allowed " + summary);
-        };
+            default -> { }
+        }
+        if (toRedact.isEmpty()) {
+            return new Prepared(question, parts.subList(1, parts.size()), Optional.empty(), sensitive,
+                    findings.isEmpty() ? "none" : "allowed " + ScanSummary.of(findings));
+        }
+        Redacted redacted = Redaction.redact(joined, toRedact);
+        record(event, "pii", "redacted", redacted.summary().toString());
+        List<String> split = List.of(redacted.text().split(SEPARATOR, -1));
+        return new Prepared(split.get(0), split.subList(1, split.size()), Optional.of(redacted), sensitive,
+                redacted.summary().toString());
+    }
+
+    /** The findings that lie in a piece of context whose personal data must be replaced. */
+    private static List<Finding> inContextToRedact(List<Finding> findings, List<String> parts,
+            List<ContextPiece> context) {
+        List<Finding> selected = new ArrayList<>();
+        int start = parts.get(0).length() + SEPARATOR.length();
+        for (int i = 0; i < context.size(); i++) {
+            int end = start + parts.get(i + 1).length();
+            if (context.get(i).redactPersonalData()) {
+                int from = start;
+                findings.stream().filter(finding -> finding.start() >= from && finding.end() <= end)
+                        .forEach(selected::add);
+            }
+            start = end + SEPARATOR.length();
+        }
+        return selected;
     }
 
     /** The answer as the member sees it: originals restored, then the content filter on what the model said. */
@@ -120,16 +136,7 @@ public final class RequestGuard {
         return restored;
     }
 
-    /** Whether any of these texts holds personal data (memories that do only ever go to local models). */
-    boolean anyPersonalData(List<String> texts) {
-        return texts.stream().anyMatch(text -> !scanner.scan(text).isEmpty());
-    }
 
-    /** Whether a text would have to stay on local models under this policy; nothing is recorded (a preview). */
-    boolean wouldStayLocal(String text, EffectivePolicy policy) {
-        return policy.get(PolicyKey.LOCAL_ONLY)
-                || (policy.get(PolicyKey.PII).equals("local_only") && !scanner.scan(text).isEmpty());
-    }
 
     /**
      * Part of a streaming answer as the member may see it meanwhile: originals restored, and nothing at all once the

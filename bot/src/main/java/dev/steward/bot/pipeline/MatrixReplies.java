@@ -7,20 +7,36 @@ import dev.steward.homeserver.client.MatrixClient;
 import dev.steward.homeserver.client.TxnIds;
 import dev.steward.homeserver.id.EventId;
 import dev.steward.homeserver.id.RoomId;
+import dev.steward.safety.sensitivity.Reach;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 
-/** Answers in rooms through the client-server API, as the bot. */
+/**
+ * Answers in rooms through the client-server API, as the bot. Every message carries where its text may go when it is
+ * read back as a model's context ({@link StewardMark}): Steward's answer to a child stays local when an adult asks
+ * later.
+ */
 public final class MatrixReplies implements RoomReplies {
     // Long enough for a slow model's first words; stopped explicitly as soon as the answer is posted.
     private static final Duration TYPING_TIMEOUT = Duration.ofSeconds(30);
 
     private final MatrixClient bot;
+    private final Reach reach;
 
     public MatrixReplies(MatrixClient bot) {
+        this(bot, Reach.ANYWHERE);
+    }
+
+    private MatrixReplies(MatrixClient bot, Reach reach) {
         this.bot = bot;
+        this.reach = reach;
+    }
+
+    @Override
+    public RoomReplies reaching(Reach marked) {
+        return marked == reach ? this : new MatrixReplies(bot, marked);
     }
 
     @Override
@@ -42,7 +58,7 @@ public final class MatrixReplies implements RoomReplies {
         JsonObject content = new JsonObject()
                 .put("msgtype", EventTypes.NOTICE)
                 .put("body", "* " + markdown)
-                .put("m.new_content", formatted(markdown))
+                .put("m.new_content", StewardMark.put(formatted(markdown), reach, source.sender()))
                 .put("m.relates_to", new JsonObject().put("rel_type", "m.replace").put("event_id", original.value()));
         return bot.send(source.roomId(), EventTypes.MESSAGE, content,
                 TxnIds.derive(source.eventId(), purpose + ":edit:" + revision));
@@ -63,6 +79,7 @@ public final class MatrixReplies implements RoomReplies {
     private Future<EventId> reply(MatrixEvent source, String purpose, JsonObject content) {
         content.put("m.relates_to", relation(source))
                 .put("m.mentions", new JsonObject().put("user_ids", new JsonArray().add(source.sender().value())));
+        StewardMark.put(content, reach, source.sender());
         return bot.send(source.roomId(), EventTypes.MESSAGE, content, TxnIds.derive(source.eventId(), purpose));
     }
 

@@ -7,6 +7,7 @@ import dev.steward.homeserver.event.MatrixEvent;
 import dev.steward.homeserver.event.EventTypes;
 import dev.steward.homeserver.id.RoomId;
 import dev.steward.homeserver.id.UserId;
+import dev.steward.safety.sensitivity.Reach;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -76,7 +77,8 @@ public final class MembershipHandler {
                         ? Future.succeededFuture(false) : Future.failedFuture(e))
                 .compose(encrypted -> encrypted
                         ? bot.send(join.roomId(), EventTypes.MESSAGE, new JsonObject()
-                                .put("msgtype", EventTypes.NOTICE).put("body", ENCRYPTED_ROOM),
+                                .put("msgtype", EventTypes.NOTICE).put("body", ENCRYPTED_ROOM)
+                                .put(StewardMark.REACH, Reach.ANYWHERE.mark()),
                                 TxnIds.derive(join.eventId(), "encrypted-room")).mapEmpty()
                         : Future.succeededFuture());
     }

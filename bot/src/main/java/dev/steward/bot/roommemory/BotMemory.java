@@ -26,6 +26,9 @@ import dev.steward.memory.MemoryStore;
 import dev.steward.memory.NewMemory;
 import dev.steward.safety.pii.PiiScanner;
 import dev.steward.safety.policy.EffectivePolicy;
+import dev.steward.safety.policy.Policies;
+import dev.steward.safety.sensitivity.Reach;
+import dev.steward.safety.sensitivity.SensitivityRule;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -71,8 +74,8 @@ public final class BotMemory implements RoomMemory, MemoryRetrieval {
     public Future<Remembered> remember(Caller caller, MatrixEvent event, String text) {
         return blocking(() -> {
             MemoryWrites.Admitted admitted = writes.admitOrRefuse(text, caller.policy());
-            Memory stored = store.add(newMemory(event.roomId(), event.sender(), event.eventId(), admitted.text(),
-                    MemoryKind.EXPLICIT));
+            Memory stored = store.add(newMemory(event.roomId(), event.sender(), event.eventId(), admitted,
+                    MemoryKind.EXPLICIT, reachOfWords(caller.policy(), event.roomId(), admitted)));
             return new Remembered(stored, admitted.note());
         });
     }
@@ -83,7 +86,8 @@ public final class BotMemory implements RoomMemory, MemoryRetrieval {
             List<Memory> stored = new ArrayList<>();
             for (String chunk : chunks) {
                 writes.admit(chunk, policy).ifPresent(admitted -> stored.add(store.add(newMemory(event.roomId(),
-                        event.sender(), event.eventId(), admitted.text(), MemoryKind.MESSAGE))));
+                        event.sender(), event.eventId(), admitted, MemoryKind.MESSAGE,
+                        reachOfWords(policy, event.roomId(), admitted)))));
             }
             return stored;
         });
@@ -91,9 +95,9 @@ public final class BotMemory implements RoomMemory, MemoryRetrieval {
 
     /**
      * Steward's answer, kept when the room keeps answers, under the asker's policy (it may repeat what they wrote):
-     * nothing when they may not be remembered, personal data as their policy says.
+     * nothing when they may not be remembered, personal data as their policy says; it keeps the answer's reach.
      */
-    public Future<Void> keepAnswer(MatrixEvent question, EventId answer, String text) {
+    public Future<Void> keepAnswer(MatrixEvent question, EventId answer, String text, Reach reach) {
         RoomId room = question.roomId();
         return blocking(() -> store.settings().get(room).captureAnswers()).compose(keep -> !keep
                 ? Future.succeededFuture()
@@ -101,16 +105,47 @@ public final class BotMemory implements RoomMemory, MemoryRetrieval {
                     String answered = GatewayStrings.withoutFooter(text);
                     if (!answered.isBlank()) {
                         writes.admit(answered, policy).ifPresent(admitted -> store.add(newMemory(room, bot.self(),
-                                answer, admitted.text(), MemoryKind.ANSWER)));
+                                answer, admitted, MemoryKind.ANSWER,
+                                reach.and(reachOfWords(policy, room, admitted)))));
                     }
                     return null;
                 })));
     }
 
-    private NewMemory newMemory(RoomId room, UserId author, EventId source, String text, MemoryKind kind) {
-        NewMemory memory = NewMemory.of(room, author, source, text, kind);
+    /**
+     * Where words written now may go, fixed when they are stored: by their author's policy, the room's privacy now,
+     * and personal data kept in them (a memory that holds some only ever goes to local models).
+     */
+    private Reach reachOfWords(EffectivePolicy author, RoomId room, MemoryWrites.Admitted admitted) {
+        Reach reach = SensitivityRule.ofAuthor(author, rooms.of(room).isPrivate(), admitted.personalDataKept());
+        return admitted.personalDataKept() ? Reach.LOCAL : reach;
+    }
+
+    private NewMemory newMemory(RoomId room, UserId author, EventId source, MemoryWrites.Admitted admitted,
+            MemoryKind kind, Reach reach) {
+        NewMemory memory = NewMemory.of(room, author, source, admitted.text(), kind);
+        memory = reach == Reach.LOCAL ? memory.keptLocal() : memory;
         boolean shares = store.settings().get(room).shareWithSpace() && !rooms.of(room).isPrivate();
         return shares ? memory.sharedWithSpace() : memory;
+    }
+
+    /**
+     * Judges, once, the memories stored before their reach was recorded: by their authors' policies now, the room's
+     * privacy now, and whether they hold personal data. Blocking: at start, on a worker.
+     */
+    int judgeOldMemories(Policies authors, PiiScanner scanner) {
+        return store.judgeUnjudged(memory -> memory.author().equals(bot.self()) || rooms.of(memory.room()).isPrivate()
+                || !scanner.scan(memory.text()).isEmpty()
+                || SensitivityRule.ofAuthor(authors.effective(memory.author()), false, false) == Reach.LOCAL);
+    }
+
+    @Override
+    public Future<Reach> reachOf(List<Memory> memories) {
+        if (memories.isEmpty()) {
+            return Future.succeededFuture(Reach.ANYWHERE);
+        }
+        return blocking(() -> store.localOnly(memories.stream().map(Memory::id).toList()).isEmpty()
+                ? Reach.ANYWHERE : Reach.LOCAL);
     }
 
     @Override
@@ -210,7 +245,8 @@ public final class BotMemory implements RoomMemory, MemoryRetrieval {
                 RECALLED_FOR_MODELS), maxTokens)));
     }
 
-    private static List<Recollection> withinBudget(List<Hit> hits, int maxTokens) {
+    private List<Recollection> withinBudget(List<Hit> hits, int maxTokens) {
+        Set<Long> local = store.localOnly(hits.stream().map(hit -> hit.memory().id()).toList());
         List<Recollection> recalled = new ArrayList<>();
         long used = 0;
         for (Hit hit : hits) {
@@ -221,7 +257,8 @@ public final class BotMemory implements RoomMemory, MemoryRetrieval {
             }
             used += tokens;
             recalled.add(new Recollection(memory.text(), memory.author().localpart(), memory.createdAt(),
-                    memory.sourceEvent().map(event -> MatrixToLink.of(memory.room(), event)).orElse("(no link)")));
+                    memory.sourceEvent().map(event -> MatrixToLink.of(memory.room(), event)).orElse("(no link)"),
+                    local.contains(memory.id()) ? Reach.LOCAL : Reach.ANYWHERE));
         }
         return recalled;
     }

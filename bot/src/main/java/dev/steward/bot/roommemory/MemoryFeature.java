@@ -15,12 +15,16 @@ import dev.steward.memory.MemoryStore;
 import dev.steward.memory.MiniLmEmbedder;
 import dev.steward.safety.pii.PiiScanner;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The collective memory as one feature: the store and its embedding model, the memory commands and their
  * confirmations, what room events do to memory, and the hourly retention.
  */
 public final class MemoryFeature implements Feature {
+    private static final Logger log = LoggerFactory.getLogger(MemoryFeature.class);
+
     private final MiniLmEmbedder embedder;
     private final MemoryStore store;
     private final BotMemory memory;
@@ -42,8 +46,13 @@ public final class MemoryFeature implements Feature {
     public static MemoryFeature open(Services services) {
         MiniLmEmbedder embedder = new MiniLmEmbedder();
         try {
-            return new MemoryFeature(services, embedder, MemoryStore.open(services.config().memoryIndexDir(),
-                    services.dataSource(), embedder, services.clock()));
+            MemoryFeature feature = new MemoryFeature(services, embedder, MemoryStore.open(
+                    services.config().memoryIndexDir(), services.dataSource(), embedder, services.clock()));
+            int judged = feature.memory.judgeOldMemories(services.policies(), new PiiScanner());
+            if (judged > 0) {
+                log.info("recorded where {} memories stored by an earlier version may go", judged);
+            }
+            return feature;
         } catch (RuntimeException e) {
             embedder.close();
             throw e;

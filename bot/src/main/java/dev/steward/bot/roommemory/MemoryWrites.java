@@ -17,8 +17,11 @@ import java.util.Optional;
  * (a memory holding personal data is then only ever sent to local models: the gateway checks every memory it adds).
  */
 final class MemoryWrites {
-    /** The text to store, and what the member should be told about it. */
-    record Admitted(String text, String note) {}
+    /**
+     * The text to store, what the member should be told about it, and whether personal data was kept in it (the
+     * memory then only ever goes to local models).
+     */
+    record Admitted(String text, String note, boolean personalDataKept) {}
 
     static final String NO_MEMORY_WRITES = "Your policy does not let me remember what you write.";
 
@@ -44,16 +47,16 @@ final class MemoryWrites {
         }
         List<Finding> findings = scanner.scan(text);
         if (findings.isEmpty()) {
-            return new Admitted(text, "");
+            return new Admitted(text, "", false);
         }
         String types = types(ScanSummary.of(findings));
         return switch (policy.get(PolicyKey.PII)) {
             case "block" -> throw new UserFacingException("That contains personal data (" + types
                     + "), and your policy does not let me keep it. Please leave it out.");
             case "redact" -> new Admitted(Redaction.redact(text, findings).text(),
-                    " Personal data (" + types + ") was replaced by placeholders.");
+                    " Personal data (" + types + ") was replaced by placeholders.", false);
             default -> new Admitted(text, " It contains personal data (" + types
-                    + "), so it will only ever be given to local models.");
+                    + "), so it will only ever be given to local models.", true);
         };
     }
 

@@ -8,14 +8,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
- * What admins set per room: private or not, and the room's default model. Kept in H2, and in memory because every
- * model request reads it; loaded at start. Writes block: use a worker.
+ * What admins set per room: private or not (and since when: words written while a room was private stay on local
+ * models after it is no longer), and the room's default model. Kept in H2, and in memory because every model request
+ * reads it; loaded at start. Writes block: use a worker.
  */
 public final class RoomSettings {
     /** A room's settings; {@link #DEFAULTS} for a room nobody configured. */
@@ -23,9 +27,13 @@ public final class RoomSettings {
         public static final Setting DEFAULTS = new Setting(false, Optional.empty());
     }
 
+    /** One change of a room's privacy. */
+    private record Change(Instant at, boolean isPrivate) {}
+
     private final DataSource dataSource;
     private final Clock clock;
     private final Map<RoomId, Setting> settings = new ConcurrentHashMap<>();
+    private final Map<RoomId, List<Change>> history = new ConcurrentHashMap<>();
 
     public RoomSettings(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
@@ -33,10 +41,17 @@ public final class RoomSettings {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
                         "SELECT room_id, is_private, default_model FROM room_setting");
-                ResultSet rows = select.executeQuery()) {
+                PreparedStatement changes = connection.prepareStatement(
+                        "SELECT room_id, is_private, changed_at FROM room_privacy_change ORDER BY changed_at");
+                ResultSet rows = select.executeQuery();
+                ResultSet changeRows = changes.executeQuery()) {
             while (rows.next()) {
                 settings.put(RoomId.of(rows.getString(1)),
                         new Setting(rows.getBoolean(2), Optional.ofNullable(rows.getString(3))));
+            }
+            while (changeRows.next()) {
+                history.computeIfAbsent(RoomId.of(changeRows.getString(1)), room -> new ArrayList<>())
+                        .add(new Change(changeRows.getTimestamp(3).toInstant(), changeRows.getBoolean(2)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("reading the room settings failed", e);
@@ -47,12 +62,44 @@ public final class RoomSettings {
         return settings.getOrDefault(room, Setting.DEFAULTS);
     }
 
+    /** Whether the room was private at {@code at} (a message's time): by the last change before it. */
+    public boolean wasPrivateAt(RoomId room, Instant at) {
+        boolean wasPrivate = false;
+        for (Change change : history.getOrDefault(room, List.of())) {
+            if (change.at().isAfter(at)) {
+                break;
+            }
+            wasPrivate = change.isPrivate();
+        }
+        return wasPrivate;
+    }
+
     public Setting setPrivate(RoomId room, boolean isPrivate, UserId by) {
-        return save(room, new Setting(isPrivate, of(room).defaultModel()), by);
+        Setting saved = save(room, new Setting(isPrivate, of(room).defaultModel()), by);
+        recordChange(room, isPrivate, by);
+        return saved;
     }
 
     public Setting setDefaultModel(RoomId room, Optional<String> model, UserId by) {
         return save(room, new Setting(of(room).isPrivate(), model), by);
+    }
+
+    private synchronized void recordChange(RoomId room, boolean isPrivate, UserId by) {
+        Instant now = clock.instant();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO room_privacy_change"
+                        + " (room_id, is_private, changed_at, changed_by) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, room.value());
+            insert.setBoolean(2, isPrivate);
+            insert.setTimestamp(3, Timestamp.from(now));
+            insert.setString(4, by.value());
+            insert.executeUpdate();
+            List<Change> changes = new ArrayList<>(history.getOrDefault(room, List.of()));
+            changes.add(new Change(now, isPrivate));
+            history.put(room, List.copyOf(changes));
+        } catch (SQLException e) {
+            throw new IllegalStateException("recording a change of privacy failed", e);
+        }
     }
 
     private synchronized Setting save(RoomId room, Setting setting, UserId by) {

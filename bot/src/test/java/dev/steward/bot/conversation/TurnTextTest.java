@@ -45,5 +45,8 @@ class TurnTextTest {
         assertThat(TurnText.of(redacted, "!")).isEmpty();
         assertThat(TurnText.of(new JsonObject().put("type", "m.reaction").put("content", new JsonObject()), "!"))
                 .isEqualTo(Optional.empty());
+        JsonObject file = message("memories-alice.json");
+        file.getJsonObject("content").put("msgtype", "m.file");
+        assertThat(TurnText.of(file, "!")).as("a file's body is its name").isEmpty();
     }
 }

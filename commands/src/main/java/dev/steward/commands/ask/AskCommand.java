@@ -5,6 +5,7 @@ import dev.steward.commands.CommandContext;
 import dev.steward.commands.CommandSpec;
 import dev.steward.homeserver.id.EventId;
 import dev.steward.homeserver.event.MatrixEvent;
+import dev.steward.safety.sensitivity.Reach;
 import io.vertx.core.Future;
 import java.util.Optional;
 
@@ -13,9 +14,10 @@ public final class AskCommand {
     /** Where answers go once posted, for rooms that keep Steward's answers in memory. */
     @FunctionalInterface
     public interface AnswerKeeper {
-        Future<Void> keep(MatrixEvent question, EventId answer, String text);
+        /** {@code reach}: where the answer may go, which the memory keeps with it. */
+        Future<Void> keep(MatrixEvent question, EventId answer, String text, Reach reach);
 
-        AnswerKeeper NONE = (room, answer, text) -> Future.succeededFuture();
+        AnswerKeeper NONE = (room, answer, text, reach) -> Future.succeededFuture();
     }
 
     private final ModelPort models;
@@ -53,6 +55,6 @@ public final class AskCommand {
         if (posted.answer().isEmpty()) {
             return Future.succeededFuture();
         }
-        return keeper.keep(question, posted.event(), posted.answer()).otherwiseEmpty();
+        return keeper.keep(question, posted.event(), posted.answer(), posted.reach()).otherwiseEmpty();
     }
 }

@@ -2,6 +2,7 @@ package dev.steward.commands.ask;
 
 import dev.steward.commands.Caller;
 import dev.steward.homeserver.event.MatrixEvent;
+import dev.steward.safety.sensitivity.Reach;
 import io.vertx.core.Future;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -11,8 +12,19 @@ import java.util.function.Consumer;
  * A refusal fails with {@link dev.steward.commands.UserFacingException} carrying the text for the member.
  */
 public interface ModelPort {
-    /** One question: the event it came in, who asked (read once for it), its text, and the model named, if any. */
-    record Question(MatrixEvent event, Caller caller, String text, Optional<String> model) {}
+    /**
+     * One question: the event it came in, who asked (read once for it), its text, the model named, if any, and where
+     * the gateway says, once it has routed the request, the answer may go (before the first words arrive).
+     */
+    record Question(MatrixEvent event, Caller caller, String text, Optional<String> model, Consumer<Reach> routed) {
+        public Question(MatrixEvent event, Caller caller, String text, Optional<String> model) {
+            this(event, caller, text, model, reach -> { });
+        }
+
+        Question withRouted(Consumer<Reach> sink) {
+            return new Question(event, caller, text, model, sink);
+        }
+    }
 
     /**
      * The answer to post (Markdown, with its footer). While a provider streams, {@code progress} receives the answer

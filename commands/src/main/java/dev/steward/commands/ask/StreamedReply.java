@@ -4,6 +4,7 @@ import dev.steward.commands.RoomReplies;
 import dev.steward.commands.UserFacingException;
 import dev.steward.homeserver.event.MatrixEvent;
 import dev.steward.homeserver.id.EventId;
+import dev.steward.safety.sensitivity.Reach;
 import io.vertx.core.Future;
 import java.time.Duration;
 
@@ -18,6 +19,8 @@ public final class StreamedReply {
     private static final String STILL_WRITING = " …";
 
     private final RoomReplies replies;
+    // Where the answer may go when read back as context: the asker's, until the gateway routes the request.
+    private volatile Reach reach;
     private final MatrixEvent source;
     private final String purpose;
     private final long intervalNanos;
@@ -27,8 +30,9 @@ public final class StreamedReply {
     private int revision;
     private boolean finished;
 
-    private StreamedReply(RoomReplies replies, MatrixEvent source, String purpose, Duration interval) {
+    private StreamedReply(RoomReplies replies, MatrixEvent source, String purpose, Duration interval, Reach reach) {
         this.replies = replies;
+        this.reach = reach;
         this.source = source;
         this.purpose = purpose;
         this.intervalNanos = interval.toNanos();
@@ -40,16 +44,20 @@ public final class StreamedReply {
      */
     public static Future<Posted> answer(ModelPort models, RoomReplies replies, ModelPort.Question question,
             String purpose, Duration interval) {
-        StreamedReply reply = new StreamedReply(replies, question.event(), purpose, interval);
+        StreamedReply reply = new StreamedReply(replies, question.event(), purpose, interval,
+                question.caller().reach());
         replies.typing(question.event().roomId(), true);
-        return models.ask(question, reply::progress)
-                .compose(answer -> reply.finish(answer).map(id -> new Posted(id, answer)),
-                        error -> reply.failed(error).map(id -> new Posted(id, "")))
+        return models.ask(question.withRouted(routed -> reply.reach = routed), reply::progress)
+                .compose(answer -> reply.finish(answer).map(id -> new Posted(id, answer, reply.reach)),
+                        error -> reply.failed(error).map(id -> new Posted(id, "", reply.reach)))
                 .eventually(() -> replies.typing(question.event().roomId(), false));
     }
 
-    /** The reply as posted: its event, and the answer's whole text (empty when a refusal replaced it). */
-    public record Posted(EventId event, String answer) {}
+    /**
+     * The reply as posted: its event, the answer's whole text (empty when a refusal replaced it), and where it may go
+     * as context.
+     */
+    public record Posted(EventId event, String answer, Reach reach) {}
 
     synchronized void progress(String soFar) {
         if (finished || soFar.isBlank()) {
@@ -57,7 +65,7 @@ public final class StreamedReply {
         }
         long now = System.nanoTime();
         if (posted == null) {
-            posted = replies.markdown(source, purpose, soFar + STILL_WRITING);
+            posted = replies.reaching(reach).markdown(source, purpose, soFar + STILL_WRITING);
             lastSend = posted;
             lastSendNanos = now;
         } else if (lastSend.isComplete() && now - lastSendNanos >= intervalNanos) {
@@ -69,7 +77,7 @@ public final class StreamedReply {
     synchronized Future<EventId> finish(String answer) {
         finished = true;
         if (posted == null) {
-            return replies.markdown(source, purpose, answer);
+            return replies.reaching(reach).markdown(source, purpose, answer);
         }
         // After the edit on its way, whatever became of it: the final text must be the last one sent.
         return lastSend.transform(ignored -> editPosted(answer));
@@ -85,6 +93,7 @@ public final class StreamedReply {
 
     private Future<EventId> editPosted(String text) {
         int number = ++revision;
-        return posted.compose(original -> replies.edit(source, purpose, original, number, text).map(original));
+        return posted.compose(original -> replies.reaching(reach).edit(source, purpose, original, number, text)
+                .map(original));
     }
 }

@@ -93,7 +93,8 @@ public final class ForgetCommand {
     private Future<Void> ask(CommandContext context, List<Memory> matches) {
         List<Long> ids = matches.stream().map(Memory::id).toList();
         JsonObject subject = new JsonObject().put("ids", new JsonArray(ids));
-        return context.reply("confirm", MemoryStrings.confirmForget(matches))
+        return memory.reachOf(matches)
+                .compose(reach -> context.reaching(reach).reply("confirm", MemoryStrings.confirmForget(matches)))
                 .compose(posted -> prompts.open(posted, context.event(), KIND, subject,
                         Optional.of(ConfirmationKind.WITHIN), List.of(ConfirmationKind.CONFIRM)));
     }

@@ -3,6 +3,7 @@ package dev.steward.commands.remember;
 import dev.steward.commands.BadArgumentsException;
 import dev.steward.commands.CommandContext;
 import dev.steward.commands.CommandSpec;
+import dev.steward.memory.Hit;
 import io.vertx.core.Future;
 
 /** {@code !recall <query>}: the best matches in the memories this room may see, with dates and links. */
@@ -25,8 +26,9 @@ public final class RecallCommand {
             throw new BadArgumentsException("Say what to look for after the command.");
         }
         return memory.recall(context.event(), context.arguments(), SHOWN)
-                .map(hits -> hits.isEmpty() ? MemoryStrings.NOTHING_FOUND : MemoryStrings.recalled(hits, context.event().roomId()))
-                .compose(context::reply)
+                .compose(hits -> memory.reachOf(hits.stream().map(Hit::memory).toList())
+                        .compose(reach -> context.reaching(reach).reply(hits.isEmpty() ? MemoryStrings.NOTHING_FOUND
+                                : MemoryStrings.recalled(hits, context.event().roomId()))))
                 .mapEmpty();
     }
 }

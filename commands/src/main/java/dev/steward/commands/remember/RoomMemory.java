@@ -9,6 +9,7 @@ import dev.steward.memory.Counts;
 import dev.steward.memory.Hit;
 import dev.steward.memory.Memory;
 import dev.steward.memory.MemorySettings;
+import dev.steward.safety.sensitivity.Reach;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,9 @@ public interface RoomMemory {
 
     /** The best matches among the memories this room may see. */
     Future<List<Hit>> recall(MatrixEvent event, String query, int count);
+
+    /** Where a reply quoting these memories may go: local when any of them must stay local. */
+    Future<Reach> reachOf(List<Memory> memories);
 
     /** One memory, if this room may see it. */
     Future<Optional<Memory>> find(RoomId room, long id);
