@@ -67,6 +67,8 @@ public final class RunningSteward {
                 .compose(ignored -> vertx.executeBlocking(() -> {
                     List<AutoCloseable> closing = new ArrayList<>(features);
                     Collections.reverse(closing);
+                    // Last use of the database: what was forgotten leaves its file before it closes.
+                    closing.add(services.compaction()::runIfDue);
                     closing.add(services.dataSource());
                     Steward.closeAll(closing);
                     return null;

@@ -32,4 +32,4 @@ public record Services(Vertx vertx, StewardConfig config, Clock clock, Probe pro
         PrometheusMeterRegistry registry, HikariDataSource dataSource, WebClient web, MatrixClient bot, Inbox inbox,
         RoomStates roomStates, SpaceRooms spaces, RoomSettings rooms, DirectRooms directRooms, Authority authority,
         Policies policies, BotPolicies memberPolicies, Budgets budgets, AuditLog audit, Callers callers, MatrixReplies replies,
-        CommandRegistry commands, PromptRegistry prompts, Schedule schedule) {}
+        CommandRegistry commands, PromptRegistry prompts, Schedule schedule, H2Compaction compaction) {}

@@ -84,6 +84,8 @@ public final class Steward {
     private static final Logger log = LoggerFactory.getLogger(Steward.class);
     private static final Duration INBOX_RETENTION = Duration.ofDays(7);
     private static final Duration SCHEDULE_TICK = Duration.ofSeconds(1);
+    // Writers wait while the file is rewritten: a minute covers a family's database many times over.
+    private static final Duration COMPACTION_TIME = Duration.ofSeconds(60);
 
     private Steward() {}
 
@@ -154,7 +156,8 @@ public final class Steward {
                 new EventRouter(botUser, new CommandParser(config.bot().commandPrefix())), services.callers(), commands,
                 services.prompts(), new MembershipHandler(bot, new InvitePolicy(config.invites().allow(), botUser),
                         config.bot().displayName(), vertx, services.directRooms()),
-                services.replies(), services.roomStates(), features.stream().map(Feature::roomEvents).toList()),
+                services.replies(), services.roomStates(), services.compaction(),
+                features.stream().map(Feature::roomEvents).toList()),
                 metrics, config.pipeline().maxAttempts(), config.pipeline().paused());
         return new Assembled(services, features, pipeline);
     }
@@ -191,7 +194,7 @@ public final class Steward {
                 new SpaceRooms(roomStates), rooms,
                 new DirectRooms(vertx, dataSource, clock, bot, roomStates), authority, memberPolicies, policies,
                 budgets, audit,
-                callers, replies, commands, prompts, schedule);
+                callers, replies, commands, prompts, schedule, new H2Compaction(dataSource, COMPACTION_TIME));
     }
 
     private static HikariDataSource openDatabase(StewardConfig config) throws Exception {
@@ -239,6 +242,7 @@ public final class Steward {
     private static Void housekeeping(Services services, List<Feature> features) {
         services.inbox().prune(services.clock().instant().minus(INBOX_RETENTION));
         features.forEach(feature -> feature.hourly().forEach(Runnable::run));
+        services.compaction().runIfDue();
         return null;
     }
 

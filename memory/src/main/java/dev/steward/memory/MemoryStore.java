@@ -48,6 +48,7 @@ public final class MemoryStore implements AutoCloseable {
     // into the index by its embedding finishing at the same moment.
     private final ReentrantLock writer = new ReentrantLock();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final List<Runnable> forgetting = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private MemoryStore(Path indexDir, DataSource dataSource, Embedder embedder, Clock clock, int queueCapacity) {
         this.clock = clock;
@@ -80,6 +81,14 @@ public final class MemoryStore implements AutoCloseable {
         }
         store.worker.start();
         return store;
+    }
+
+    /**
+     * Called after memories were forgotten, once their rows and index entries are gone: the database file may still
+     * hold their text in free pages until it is compacted, which the caller arranges.
+     */
+    public void onForgetting(Runnable listener) {
+        forgetting.add(listener);
     }
 
     public MemorySettingsStore settings() {
@@ -210,6 +219,7 @@ public final class MemoryStore implements AutoCloseable {
             if (!doomed.isEmpty()) {
                 index.delete(ids(doomed));
                 index.purge();
+                forgetting.forEach(Runnable::run);
             }
             return doomed;
         } finally {

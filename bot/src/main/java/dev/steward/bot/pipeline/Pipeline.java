@@ -1,5 +1,6 @@
 package dev.steward.bot.pipeline;
 
+import dev.steward.bot.H2Compaction;
 import dev.steward.bot.StewardMetrics;
 import dev.steward.bot.feature.RoomEvents;
 import dev.steward.bot.rooms.RoomStates;
@@ -41,7 +42,8 @@ public final class Pipeline {
 
     /** What handling an event needs besides the inbox: the shared parts, and the features' hooks. */
     public record Handlers(EventRouter router, Callers callers, CommandRegistry commands, PromptRegistry prompts,
-            MembershipHandler membership, RoomReplies replies, RoomStates roomStates, List<RoomEvents> features) {}
+            MembershipHandler membership, RoomReplies replies, RoomStates roomStates, H2Compaction compaction,
+            List<RoomEvents> features) {}
 
     private final Vertx vertx;
     private final Context context;
@@ -170,6 +172,7 @@ public final class Pipeline {
             case Route.Redaction redaction -> vertx.executeBlocking(() -> {
                 // The redacted message's words leave the inbox too, whoever handles the rest.
                 inbox.eraseContent(redaction.redacted());
+                handlers.compaction().forgotten();
                 return null;
             }, false)
                     .compose(erased -> handlers.prompts().redacted(redaction.redacted()))

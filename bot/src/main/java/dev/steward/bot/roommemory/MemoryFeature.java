@@ -48,6 +48,7 @@ public final class MemoryFeature implements Feature {
         try {
             MemoryFeature feature = new MemoryFeature(services, embedder, MemoryStore.open(
                     services.config().memoryIndexDir(), services.dataSource(), embedder, services.clock()));
+            feature.store.onForgetting(services.compaction()::forgotten);
             int judged = feature.memory.judgeOldMemories(services.policies(), new PiiScanner());
             if (judged > 0) {
                 log.info("recorded where {} memories stored by an earlier version may go", judged);

@@ -229,6 +229,26 @@ class GatewayIT {
     }
 
     @Test
+    void aGroupRoomWhoseInviteSaidDirectIsNoDirectChat(TestHomeserver homeserver) {
+        TestPerson alice = homeserver.person(StewardHarness.ALLOWED);
+        TestPerson bob = homeserver.person("bob");
+        RoomId group = Await.result(alice.client().createRoom(new JsonObject().put("preset", "trusted_private_chat")
+                .put("is_direct", true).put("invite", new JsonArray().add(homeserver.botUser().value())
+                        .add(bob.id().value()))));
+        alice.awaitMembership(group, homeserver.botUser(), "join");
+        Await.result(bob.client().join(group));
+        int before = cloud.chatCount();
+
+        alice.send(group, "who is cooking tonight?");
+        EventId marker = alice.send(group, "!ping");
+        alice.awaitReply(group, homeserver.botUser(), marker);
+
+        assertThat(cloud.chatCount()).as("three members: ordinary chat, not a request").isEqualTo(before);
+        assertThat(alice.messagesFrom(group, homeserver.botUser())).extracting(TestPerson::body)
+                .noneMatch(body -> body.contains("who is cooking"));
+    }
+
+    @Test
     void aFailingThenStallingPrimaryFallsBackAndTheLedgerShowsEveryAttempt(TestHomeserver homeserver) {
         TestPerson alice = homeserver.person(StewardHarness.ALLOWED);
         RoomId room = alice.createRoomJoinedBy("fallback", homeserver.botUser());

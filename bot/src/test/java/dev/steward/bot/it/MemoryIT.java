@@ -52,7 +52,10 @@ class MemoryIT {
         return StewardHarness.start(homeserver, dataDir, """
                 models:
                   - {name: cloud-llm, provider: openai, model_id: gpt, base_url: "%s"}
-                """.formatted(model.baseUrl()));
+                safety:
+                  members:
+                    "@%s-admin-*:localhost": admin
+                """.formatted(model.baseUrl(), StewardHarness.ALLOWED));
     }
 
     @AfterAll
@@ -177,6 +180,61 @@ class MemoryIT {
     }
 
     @Test
+    void aPendingConfirmationOutlivesARestartAndOnlyTheAskersTickCountsOnceWhateverIsReplayed() throws Exception {
+        TestPerson alice = homeserver.person(StewardHarness.ALLOWED);
+        TestPerson bob = homeserver.person(StewardHarness.ALLOWED + "-bob");
+        TestPerson admin = homeserver.person(StewardHarness.ALLOWED + "-admin");
+        RoomId room = alice.createRoomJoinedBy("garden shed", homeserver.botUser());
+        alice.invite(room, bob.id());
+        Await.result(bob.client().join(room));
+        ask(alice, room, "!remember The lawnmower key hangs behind the shed door");
+        JsonObject prompt = alice.awaitReply(room, homeserver.botUser(), alice.send(room, "!forget lawnmower key"));
+        EventId promptId = EventId.of(prompt.getString("event_id"));
+
+        steward.close();
+        steward = startSteward();
+
+        EventId bobsTick = bob.react(room, promptId, "✅");
+        JsonObject replayed = Await.result(bob.client().event(room, bobsTick));
+        String transaction = new JsonObject().put("events", new JsonArray().add(replayed)).encode();
+        var response = steward.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(steward.baseUrl()
+                        + "/_matrix/app/v1/transactions/replay-" + java.util.UUID.randomUUID()))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(transaction))
+                .header("Authorization", "Bearer " + homeserver.registration().hsToken()).build());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(ask(alice, room, "!recall lawnmower")).as("bob's tick changed nothing").contains("lawnmower key");
+
+        alice.react(room, promptId, "✅");
+        alice.awaitEvent(room, "the confirmation after the restart", Await.DEFAULT,
+                event -> TestPerson.latestBody(event).startsWith("Forgot memory #"));
+        assertThat(ask(alice, room, "!recall lawnmower")).doesNotContain("lawnmower key");
+
+        RoomId direct = Spaces.directChat(admin, homeserver.botUser());
+        String audit = ask(admin, direct, "!audit 50");
+        assertThat(audit.lines().filter(line -> line.contains(bob.id() + " requester only refused: reaction ✅ on a"
+                + " memory.forget prompt")).count()).as("bob's tick, once though it arrived twice").isEqualTo(1);
+    }
+
+    @Test
+    void afterARedactionAndACompactionNoFileOfTheDataFolderHoldsTheForgottenText() throws Exception {
+        TestPerson alice = homeserver.person(StewardHarness.ALLOWED);
+        RoomId room = alice.createRoomJoinedBy("health", homeserver.botUser());
+        String fact = "Grandpa Oswin takes Zanthorex every morning for his heart";
+        EventId remember = alice.send(room, "!remember " + fact);
+        assertThat(alice.awaitAnswer(room, homeserver.botUser(), remember)).startsWith("Remembered as #");
+        assertThat(filesMentioning(dataDir, "Zanthorex")).as("before: in the database at least").isNotEmpty();
+
+        alice.redact(room, remember);
+        Await.until(homeserver.vertx(), "the memory to be forgotten", Await.DEFAULT, () -> homeserver.vertx()
+                .executeBlocking(() -> java.util.Optional.of(rowsMentioning("Zanthorex")).filter(n -> n == 0)));
+        steward.close();
+
+        assertThat(filesMentioning(dataDir, "Zanthorex")).as("files under the data folder holding the text")
+                .isEmpty();
+        steward = startSteward();
+    }
+
+    @Test
     void aRoomThatCapturesKeepsMessagesAndAnswersAndAMemberExportsAndErasesTheirOwn() {
         TestPerson alice = homeserver.person(StewardHarness.ALLOWED);
         TestPerson bob = homeserver.person("bob");
@@ -255,8 +313,12 @@ class MemoryIT {
     }
 
     private static List<Path> indexFilesMentioning(String text) throws IOException {
+        return filesMentioning(dataDir.resolve("memory-index"), text);
+    }
+
+    private static List<Path> filesMentioning(Path folder, String text) throws IOException {
         byte[] needle = text.getBytes(StandardCharsets.UTF_8);
-        try (Stream<Path> files = Files.walk(dataDir.resolve("memory-index"))) {
+        try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile).filter(file -> contains(file, needle)).toList();
         }
     }
