@@ -1,10 +1,12 @@
 package dev.steward.commands.prompts;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.steward.commands.Caller;
 import dev.steward.commands.RefusalLog;
 import dev.steward.commands.RoomReplies;
 import dev.steward.commands.schedule.Schedule;
 import dev.steward.commands.schedule.ScheduledJob;
+import dev.steward.homeserver.Json;
 import dev.steward.homeserver.event.MatrixEvent;
 import dev.steward.homeserver.id.EventId;
 import dev.steward.homeserver.id.RoomId;
@@ -101,6 +103,24 @@ public final class PromptRegistry {
                 .compose(done -> expires.map(at -> schedule.at(EXPIRE_JOB, posted.value(), at))
                         .orElseGet(Future::succeededFuture))
                 .compose(done -> seed(request, kind, posted, seeds, 0));
+    }
+
+    /**
+     * Like {@link #open}, for a prompt no member asked for (an incident a webhook brought): Steward's own message is
+     * its request, so replies thread on it, and its requester is Steward, whom no eligibility rule admits.
+     */
+    public Future<Void> openOwn(EventId posted, RoomId room, UserId steward, String kind, JsonObject subject,
+            Optional<Duration> expiresIn, List<String> seeds) {
+        JsonObject own = new JsonObject().put("event_id", posted.value()).put("room_id", room.value())
+                .put("sender", steward.value()).put("type", "m.room.message")
+                .put("origin_server_ts", clock.millis()).put("content", new JsonObject());
+        MatrixEvent request;
+        try {
+            request = MatrixEvent.from(Json.MAPPER.readTree(own.encode()));
+        } catch (JsonProcessingException e) {
+            return Future.failedFuture(e);
+        }
+        return open(posted, request, kind, subject, expiresIn, seeds);
     }
 
     private Future<Void> seed(MatrixEvent request, String kind, EventId posted, List<String> seeds, int index) {
