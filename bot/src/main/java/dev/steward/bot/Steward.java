@@ -3,6 +3,10 @@ package dev.steward.bot;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.steward.bot.config.StewardConfig;
+import dev.steward.bot.crypto.EndToEndEncryption;
+import dev.steward.homeserver.appservice.ExtensionHandler;
+import dev.steward.homeserver.client.EventCodec;
+import java.util.Optional;
 import dev.steward.bot.http.OperatorEndpoints;
 import dev.steward.bot.gateway.CircuitBreaker;
 import dev.steward.bot.gateway.Ledger;
@@ -135,8 +139,9 @@ public final class Steward {
                             new RoomSettings(dataSource, clock),
                             MemoryStore.open(config.memoryIndexDir(), dataSource, embedder, clock), embedder);
                 }, false)
-                        .compose(stores -> assemble(vertx, config, tokens, clock, registry, metrics, dataSource, stores,
-                                probe))
+                        .compose(stores -> encryption(vertx, config, tokens, clock, metrics, dataSource, probe)
+                                .compose(e2ee -> assemble(vertx, config, tokens, clock, registry, metrics, dataSource,
+                                        stores, probe, e2ee)))
                         .onFailure(e -> dataSource.close()))
                 .onFailure(e -> vertx.close());
     }
@@ -152,14 +157,35 @@ public final class Steward {
         return new HikariDataSource(hikari);
     }
 
+    /** E2EE unit: opened when encryption.store_key is set; otherwise encrypted rooms are told Steward cannot read them. */
+    private static Future<Optional<EndToEndEncryption>> encryption(Vertx vertx, StewardConfig config,
+            AppserviceTokens tokens, Clock clock, StewardMetrics metrics, HikariDataSource dataSource, Probe probe) {
+        if (!config.encryption().enabled()) {
+            log.warn("encrypted rooms are not read: set encryption.store_key (or STEWARD_E2EE_KEY) to enable them");
+            return Future.succeededFuture(Optional.empty());
+        }
+        return EndToEndEncryption.open(vertx, config.encryption(), botClient(vertx, config, tokens, probe), dataSource,
+                clock, metrics, System.out).map(Optional::of);
+    }
+
+    private static MatrixClient botClient(Vertx vertx, StewardConfig config, AppserviceTokens tokens, Probe probe) {
+        WebClient web = WebClient.create(vertx, new WebClientOptions().setUserAgent("Steward/" + Version.get()));
+        return MatrixClient.create(vertx, web, config.homeserver().url(), tokens.asToken(), config.botUserId(),
+                RetryPolicy.DEFAULT).observedBy(probe.homeserverCalls());
+    }
+
     private static Future<RunningSteward> assemble(Vertx vertx, StewardConfig config, AppserviceTokens tokens,
             Clock clock, PrometheusMeterRegistry registry, StewardMetrics metrics, HikariDataSource dataSource,
-            Stores stores, Probe probe) {
+            Stores stores, Probe probe, Optional<EndToEndEncryption> e2ee) {
         Inbox inbox = stores.inbox();
         UserId botUser = config.botUserId();
         WebClient web = WebClient.create(vertx, new WebClientOptions().setUserAgent("Steward/" + Version.get()));
+        // E2EE hook: every message Steward sends is sealed (encrypted in encrypted rooms), every event it reads back
+        // is opened; an encrypted room is private unless an admin said otherwise.
         MatrixClient bot = MatrixClient.create(vertx, web, config.homeserver().url(), tokens.asToken(), botUser,
-                RetryPolicy.DEFAULT).observedBy(probe.homeserverCalls());
+                RetryPolicy.DEFAULT).observedBy(probe.homeserverCalls())
+                .withCodec(e2ee.map(EndToEndEncryption::codec).orElse(EventCodec.PLAIN));
+        e2ee.ifPresent(unit -> stores.rooms().privateByDefault(unit::isEncrypted));
         CommandParser parser = new CommandParser(config.bot().commandPrefix());
         AuditLog audit = new AuditLog(dataSource, clock);
         Budgets budgets = new Budgets(dataSource, clock, config.safety().timeZone(),
@@ -198,14 +224,16 @@ public final class Steward {
         DirectRooms directRooms = stores.directRooms();
         Pipeline pipeline = new Pipeline(vertx, inbox, new EventRouter(botUser, parser), commands, replies,
                 new MembershipHandler(bot, new InvitePolicy(config.invites().allow(), botUser),
-                        config.bot().displayName(), vertx, directRooms),
+                        config.bot().displayName(), vertx, directRooms, e2ee.isPresent()),
                 gate, new ChatHandler(bot, gateway, gate, replies, directRooms, memory::keepAnswer), confirmations,
                 memoryEvents, metrics, parser.prefix(),
                 config.pipeline().maxAttempts(), config.pipeline().paused());
 
         Router router = Router.router(vertx);
+        e2ee.ifPresent(unit -> pipeline.openWith(unit.opener()));
         new AppserviceApi(vertx, tokens.hsToken(), inbox, wakeOnStore(metrics, pipeline, probe),
-                config.appservice().maxBodyBytes(), botUser::equals).mount(router);
+                config.appservice().maxBodyBytes(), botUser::equals,
+                e2ee.map(EndToEndEncryption::extensions).orElse(ExtensionHandler.NONE)).mount(router);
         new OperatorEndpoints(vertx, inbox, bot.withRetry(RetryPolicy.PROBE), registry).mount(router);
         router.route().last().handler(ctx -> MatrixError.UNRECOGNIZED.write(ctx.response()));
 
@@ -218,6 +246,7 @@ public final class Steward {
                 log.warn("pipeline.paused is on: events are stored but not handled until it is turned off");
             }
             pipeline.wake();
+            e2ee.ifPresent(unit -> unit.publish(config.bot().displayName(), replies, pipeline::redeliver));
             announce(bot, config);
             // Only logged: a provider that is down at start may be up by the first question, and has fallbacks.
             providers.checkAndLog();
@@ -225,8 +254,14 @@ public final class Steward {
                 inbox.prune(clock.instant().minus(INBOX_RETENTION));
                 return retention.forgetRoomsPastRetention();
             }, false).onFailure(e -> log.warn("hourly housekeeping failed: {}", e.toString())));
+            AutoCloseable closeables = () -> {
+                if (e2ee.isPresent()) {
+                    e2ee.get().close();
+                }
+                stores.embedder().close();
+            };
             return new RunningSteward(vertx, listening, dataSource, pipeline, registry, inbox, housekeeping,
-                    stores.memory(), stores.embedder());
+                    stores.memory(), closeables);
         });
     }
 
@@ -257,7 +292,7 @@ public final class Steward {
         ModelGateway gateway = new ModelGateway(vertx, router, context,
                 new ModelGateway.Safety(policies, budgets, guard, audit), attempts);
         return new Gateway(gateway, new GatewayCatalog(vertx, router, models.entries(), stores.rooms(), policies,
-                guard, budgets));
+                guard, budgets, audit));
     }
 
     private static Policies policies(StewardConfig config, HikariDataSource dataSource, Clock clock, AuditLog audit) {

@@ -6,6 +6,7 @@ import dev.steward.commands.policy.MemberPolicies;
 import dev.steward.homeserver.event.MatrixEvent;
 import dev.steward.homeserver.id.RoomId;
 import dev.steward.homeserver.id.UserId;
+import dev.steward.safety.audit.AuditLog;
 import dev.steward.safety.budget.Budgets;
 import dev.steward.safety.budget.Limits;
 import dev.steward.safety.policy.EffectivePolicy;
@@ -23,9 +24,11 @@ public final class GatewayCatalog implements ModelCatalog {
     private final MemberPolicies policies;
     private final RequestGuard guard;
     private final Budgets budgets;
+    private final AuditLog audit;
 
     public GatewayCatalog(Vertx vertx, ModelRouter router, List<ModelEntry> models, RoomSettings rooms,
-            MemberPolicies policies, RequestGuard guard, Budgets budgets) {
+            MemberPolicies policies, RequestGuard guard, Budgets budgets, AuditLog audit) {
+        this.audit = audit;
         this.vertx = vertx;
         this.router = router;
         this.models = List.copyOf(models);
@@ -68,6 +71,13 @@ public final class GatewayCatalog implements ModelCatalog {
 
     @Override
     public Future<Void> setPrivate(RoomId room, UserId by, boolean isPrivate) {
-        return vertx.executeBlocking(() -> rooms.setPrivate(room, isPrivate, by), false).mapEmpty();
+        return vertx.executeBlocking(() -> {
+            boolean byDefault = rooms.privateByDefaultOnly(room);
+            rooms.setPrivate(room, isPrivate, by);
+            // Who made a room private or public is audited: an encrypted room's privacy is its default.
+            audit.record(by, Optional.of(room), "room_privacy", isPrivate ? "private on" : "private off",
+                    byDefault ? "was private by default (end-to-end encrypted)" : "set by an admin");
+            return null;
+        }, false).mapEmpty();
     }
 }
