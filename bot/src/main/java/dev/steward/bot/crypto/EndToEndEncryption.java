@@ -67,7 +67,9 @@ public final class EndToEndEncryption implements AutoCloseable {
         CryptoThread crypto = new CryptoThread(vertx);
         StoreKey storeKey = new StoreKey(config.storeKey().orElseThrow());
         CryptoStore store = new CryptoStore(dataSource, clock);
-        KeysApi keys = bot.asDevice(config.deviceId()).keys();
+        // user_id as well as device_id: Synapse 1.160 fails (500) to look the device up for the appservice's own
+        // sender when user_id is left out.
+        KeysApi keys = bot.actingAs(bot.self()).asDevice(config.deviceId()).keys();
         DeviceStore devices = new DeviceStore(store);
         WaitingEvents waiting = new WaitingEvents(store);
         RoomKeyStore roomKeyStore = new RoomKeyStore(store);

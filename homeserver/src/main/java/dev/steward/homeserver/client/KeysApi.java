@@ -26,7 +26,8 @@ public final class KeysApi {
      * renames it. Idempotent.
      */
     public Future<Void> upsertDevice(String deviceId, String displayName) {
-        return client.call(HttpMethod.PUT, V3 + "/devices/" + segment(deviceId))
+        // Not as the device: it may not exist yet, and the homeserver refuses to act as a device it does not know.
+        return client.asDevice(null).call(HttpMethod.PUT, V3 + "/devices/" + segment(deviceId))
                 .body(new JsonObject().put("display_name", displayName)).send().mapEmpty();
     }
 
