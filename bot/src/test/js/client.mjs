@@ -17,7 +17,7 @@ const held = [];
 // The network as the client sees it. While room keys are held, to-device messages are answered as sent but kept
 // back: the room key of the next message reaches Steward only when the test releases it, as a slow federation would.
 async function fetchFn(input, init) {
-  const url = typeof input === "string" ? input : input.url;
+  const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
   if (heldRoomKeys && init?.method === "PUT" && url.includes("/sendToDevice/m.room.encrypted/")) {
     held.push({ url, init });
     return new Response("{}", { status: 200, headers: { "Content-Type": "application/json" } });
@@ -69,19 +69,31 @@ async function react({ room, event, key }) {
   return { event_id };
 }
 
-// The messages of a room in the clear, as the person sees them: decrypted by the client's own keys.
+// The messages of a room in the clear, as the person sees them: decrypted by the client's own keys, each with the
+// text of its latest edit (Steward streams answers by editing them).
 async function messages({ room, sender }) {
   const timeline = client.getRoom(room)?.getLiveTimeline().getEvents() ?? [];
   const seen = [];
+  const edits = new Map();
   for (const event of timeline) {
     await client.decryptEventIfNeeded(event);
     if (event.getType() !== "m.room.message" || (sender && event.getSender() !== sender)) continue;
+    const relation = event.getWireContent()["m.relates_to"] ?? event.getContent()["m.relates_to"];
+    if (relation?.rel_type === "m.replace") {
+      edits.set(relation.event_id, event.getContent()["m.new_content"]?.body ?? "");
+      continue;
+    }
+    // The original content: once the SDK applies an edit, getContent() is the edit's, which replies to nothing.
+    const original = event.getOriginalContent();
+    const reply = original["m.relates_to"] ?? event.getWireContent()["m.relates_to"];
     seen.push({
-      event_id: event.getId(), sender: event.getSender(), body: event.getContent().body ?? "",
+      event_id: event.getId(), sender: event.getSender(), body: original.body ?? "",
       encrypted: event.isEncrypted(), undecryptable: event.isDecryptionFailure(),
-      replaces: event.getWireContent()["m.relates_to"]?.rel_type === "m.replace",
-      in_reply_to: event.getContent()["m.relates_to"]?.["m.in_reply_to"]?.event_id ?? null,
+      in_reply_to: reply?.["m.in_reply_to"]?.event_id ?? null,
     });
+  }
+  for (const message of seen) {
+    if (edits.has(message.event_id)) message.body = edits.get(message.event_id);
   }
   return { messages: seen };
 }
@@ -108,6 +120,7 @@ async function releaseRoomKeys() {
   for (const { url, init } of released) {
     const again = url.replace(/\/sendToDevice\/m\.room\.encrypted\/[^/?]+/, `/sendToDevice/m.room.encrypted/released-${Date.now()}-${Math.random()}`);
     const answer = await fetch(again, init);
+    await answer.text();
     if (!answer.ok) throw new Error(`releasing a held room key failed: ${answer.status}`);
   }
   return { released: released.length };
@@ -124,6 +137,12 @@ async function invite({ room, user }) {
   return {};
 }
 
+// A pause between two looks at the room, taken here so the test's own thread never sleeps.
+async function pause({ ms }) {
+  await new Promise((resolve) => setTimeout(resolve, Math.min(ms, 1000)));
+  return {};
+}
+
 async function until(condition, timeoutMs, what) {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
@@ -133,7 +152,7 @@ async function until(condition, timeoutMs, what) {
 }
 
 const ops = { login, createRoom, waitMember, send, react, messages, deviceStatus, holdRoomKeys, releaseRoomKeys, join,
-  invite };
+  invite, pause };
 
 const lines = createInterface({ input: process.stdin });
 for await (const line of lines) {

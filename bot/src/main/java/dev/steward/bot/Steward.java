@@ -139,9 +139,13 @@ public final class Steward {
                             new RoomSettings(dataSource, clock),
                             MemoryStore.open(config.memoryIndexDir(), dataSource, embedder, clock), embedder);
                 }, false)
-                        .compose(stores -> encryption(vertx, config, tokens, clock, metrics, dataSource, probe)
-                                .compose(e2ee -> assemble(vertx, config, tokens, clock, registry, metrics, dataSource,
-                                        stores, probe, e2ee)))
+                        .compose(stores -> {
+                            WebClient web = WebClient.create(vertx,
+                                    new WebClientOptions().setUserAgent("Steward/" + Version.get()));
+                            return encryption(vertx, web, config, tokens, clock, metrics, dataSource, probe)
+                                    .compose(e2ee -> assemble(vertx, web, config, tokens, clock, registry, metrics,
+                                            dataSource, stores, probe, e2ee));
+                        })
                         .onFailure(e -> dataSource.close()))
                 .onFailure(e -> vertx.close());
     }
@@ -158,28 +162,23 @@ public final class Steward {
     }
 
     /** E2EE unit: opened when encryption.store_key is set; otherwise encrypted rooms are told Steward cannot read them. */
-    private static Future<Optional<EndToEndEncryption>> encryption(Vertx vertx, StewardConfig config,
+    private static Future<Optional<EndToEndEncryption>> encryption(Vertx vertx, WebClient web, StewardConfig config,
             AppserviceTokens tokens, Clock clock, StewardMetrics metrics, HikariDataSource dataSource, Probe probe) {
         if (!config.encryption().enabled()) {
             log.warn("encrypted rooms are not read: set encryption.store_key (or STEWARD_E2EE_KEY) to enable them");
             return Future.succeededFuture(Optional.empty());
         }
-        return EndToEndEncryption.open(vertx, config.encryption(), botClient(vertx, config, tokens, probe), dataSource,
-                clock, metrics, System.out).map(Optional::of);
+        MatrixClient bot = MatrixClient.create(vertx, web, config.homeserver().url(), tokens.asToken(),
+                config.botUserId(), RetryPolicy.DEFAULT).observedBy(probe.homeserverCalls());
+        return EndToEndEncryption.open(vertx, config.encryption(), bot, dataSource, clock, metrics, System.out)
+                .map(Optional::of);
     }
 
-    private static MatrixClient botClient(Vertx vertx, StewardConfig config, AppserviceTokens tokens, Probe probe) {
-        WebClient web = WebClient.create(vertx, new WebClientOptions().setUserAgent("Steward/" + Version.get()));
-        return MatrixClient.create(vertx, web, config.homeserver().url(), tokens.asToken(), config.botUserId(),
-                RetryPolicy.DEFAULT).observedBy(probe.homeserverCalls());
-    }
-
-    private static Future<RunningSteward> assemble(Vertx vertx, StewardConfig config, AppserviceTokens tokens,
-            Clock clock, PrometheusMeterRegistry registry, StewardMetrics metrics, HikariDataSource dataSource,
-            Stores stores, Probe probe, Optional<EndToEndEncryption> e2ee) {
+    private static Future<RunningSteward> assemble(Vertx vertx, WebClient web, StewardConfig config,
+            AppserviceTokens tokens, Clock clock, PrometheusMeterRegistry registry, StewardMetrics metrics,
+            HikariDataSource dataSource, Stores stores, Probe probe, Optional<EndToEndEncryption> e2ee) {
         Inbox inbox = stores.inbox();
         UserId botUser = config.botUserId();
-        WebClient web = WebClient.create(vertx, new WebClientOptions().setUserAgent("Steward/" + Version.get()));
         // E2EE hook: every message Steward sends is sealed (encrypted in encrypted rooms), every event it reads back
         // is opened; an encrypted room is private unless an admin said otherwise.
         MatrixClient bot = MatrixClient.create(vertx, web, config.homeserver().url(), tokens.asToken(), botUser,

@@ -46,7 +46,10 @@ final class DeviceSetup {
     Future<Void> start(String displayName) {
         // An empty upload answers how many one-time keys the homeserver holds: topping up from an assumed zero
         // would push out keys it still hands out, whose private halves the account no longer keeps.
-        return keys.upsertDevice(device.deviceId(), displayName)
+        // A new account replaces whatever the homeserver kept for the device (a lost data directory): its old
+        // one-time keys would start sessions this account cannot read.
+        Future<Void> cleared = device.isNew() ? keys.deleteDevice(device.deviceId()) : Future.succeededFuture();
+        return cleared.compose(done -> keys.upsertDevice(device.deviceId(), displayName))
                 .compose(created -> keys.upload(new JsonObject()))
                 .compose(counts -> replenish(counts.getJsonObject("one_time_key_counts", new JsonObject())
                         .getInteger(Vodozemac.SIGNED_CURVE25519, 0), false))

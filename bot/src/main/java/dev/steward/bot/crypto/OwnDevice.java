@@ -22,9 +22,11 @@ final class OwnDevice implements AutoCloseable {
     private final String deviceId;
     private final Account account;
     private boolean published;
+    private final boolean created;
 
     private OwnDevice(CryptoStore store, StoreKey key, UserId user, String deviceId, Account account,
-            boolean published) {
+            boolean published, boolean created) {
+        this.created = created;
         this.store = store;
         this.key = key;
         this.user = user;
@@ -43,12 +45,17 @@ final class OwnDevice implements AutoCloseable {
                         + " data directory");
             }
             Account account = Vodozemac.DRIVER.getOlm().getAccount().fromPickle(stored.get().pickle(), key.pickleKey());
-            return new OwnDevice(store, key, user, deviceId, account, stored.get().published());
+            return new OwnDevice(store, key, user, deviceId, account, stored.get().published(), false);
         }
         OwnDevice created = new OwnDevice(store, key, user, deviceId, Vodozemac.DRIVER.getOlm().getAccount().invoke(),
-                false);
+                false, true);
         created.save();
         return created;
+    }
+
+    /** A new account, never published: the homeserver may still hold another account's keys for this device. */
+    boolean isNew() {
+        return created && !published;
     }
 
     UserId user() {

@@ -187,7 +187,8 @@ public final class Pipeline {
                 .<Void>mapEmpty()
                 .onSuccess(ignored -> {
                     metrics.eventHandled(route.name(), true);
-                    log.info("handled {} {} in {} from {}: {} in {} ms", event.type(), event.eventId(),
+                    // The stored type: a decrypted event's own type is part of what was encrypted.
+                    log.info("handled {} {} in {} from {}: {} in {} ms", stored.type(), event.eventId(),
                             event.roomId(), event.sender(), describe(route), (System.nanoTime() - started) / 1_000_000);
                 })
                 .recover(error -> failed(stored, route, error));

@@ -31,6 +31,17 @@ public final class KeysApi {
                 .body(new JsonObject().put("display_name", displayName)).send().mapEmpty();
     }
 
+    /**
+     * Deletes the device and every key the homeserver holds for it (MSC4190: no interactive authentication for an
+     * appservice); a device that does not exist is fine.
+     */
+    public Future<Void> deleteDevice(String deviceId) {
+        return client.asDevice(null).call(HttpMethod.DELETE, V3 + "/devices/" + segment(deviceId))
+                .body(new JsonObject()).send().<Void>mapEmpty()
+                .recover(e -> e instanceof MatrixException m && m.status() == 404 ? Future.<Void>succeededFuture()
+                        : Future.<Void>failedFuture(e));
+    }
+
     /** {@code POST /keys/upload}: device keys, one-time and fallback keys; the one-time key counts after it. */
     public Future<JsonObject> upload(JsonObject body) {
         return client.call(HttpMethod.POST, V3 + "/keys/upload").body(body).send();
