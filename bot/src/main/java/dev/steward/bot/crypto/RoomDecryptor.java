@@ -64,7 +64,8 @@ final class RoomDecryptor {
                 : Optional.<MatrixEvent>empty());
     }
 
-    private Opened openOnCryptoThread(MatrixEvent event) {
+    // Package-private for the decryption benchmark, which runs it on the crypto thread as open() does.
+    Opened openOnCryptoThread(MatrixEvent event) {
         Opened opened = decrypt(event);
         String id = event.eventId().value();
         switch (opened) {

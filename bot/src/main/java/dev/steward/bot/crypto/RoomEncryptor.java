@@ -103,9 +103,14 @@ final class RoomEncryptor implements EventCodec {
         return rooms.recipients(room)
                 .compose(tracker::devicesOf)
                 .map(this::targets)
-                .compose(targets -> crypto.run(() -> prepare(room, targets)))
-                .compose(this::share)
-                .compose(shared -> crypto.run(() -> encrypt(room, type, content)))
+                // Usually every device has the key already: then preparing and encrypting take one turn of the
+                // crypto thread, not two.
+                .compose(targets -> crypto.run(() -> {
+                    Sharing sharing = prepare(room, targets);
+                    return new Prepared(sharing, sharing.toShare().isEmpty() ? encrypt(room, type, content) : null);
+                }))
+                .compose(prepared -> prepared.sealed() != null ? Future.succeededFuture(prepared.sealed())
+                        : share(prepared.sharing()).compose(shared -> crypto.run(() -> encrypt(room, type, content))))
                 .onSuccess(sent -> meters.encryptedSent());
     }
 
@@ -125,6 +130,9 @@ final class RoomEncryptor implements EventCodec {
 
     private record Sharing(RoomId room, String sessionId, String sessionKey, List<Device> toShare,
             List<Device> needSession) {}
+
+    /** What the crypto thread prepared: the sharing still to do, or the sealed message when there is none. */
+    private record Prepared(Sharing sharing, Outgoing sealed) {}
 
     private Sharing prepare(RoomId room, List<Device> targets) {
         Set<String> wanted = new LinkedHashSet<>();

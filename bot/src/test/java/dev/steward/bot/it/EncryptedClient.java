@@ -28,7 +28,7 @@ import java.util.function.Predicate;
  * process that {@code src/test/js/client.mjs} drives; nothing of Steward's code encrypts or decrypts for it. The
  * client and Node 22 are installed by {@code src/test/js/install.sh} (which .ci/run runs) into the cache.
  */
-final class EncryptedClient implements AutoCloseable {
+public final class EncryptedClient implements AutoCloseable {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
     private static final Path SCRIPTS = Path.of("src/test/js").toAbsolutePath();
 
@@ -46,7 +46,7 @@ final class EncryptedClient implements AutoCloseable {
     }
 
     /** Logs in as {@code person} (a new device of theirs) and starts syncing. */
-    static EncryptedClient login(TestHomeserver homeserver, TestPerson person, Path logDir) throws IOException {
+    public static EncryptedClient login(TestHomeserver homeserver, TestPerson person, Path logDir) throws IOException {
         Path modules = installed().resolve("node_modules");
         Files.createDirectories(logDir);
         ProcessBuilder builder = new ProcessBuilder(modules.resolve(".bin/node").toString(),
@@ -75,7 +75,7 @@ final class EncryptedClient implements AutoCloseable {
         return Path.of(folder);
     }
 
-    UserId user() {
+    public UserId user() {
         return user;
     }
 
@@ -111,7 +111,7 @@ final class EncryptedClient implements AutoCloseable {
     }
 
     /** An encrypted room (m.megolm.v1.aes-sha2 from its creation), inviting {@code invite}. */
-    RoomId createEncryptedRoom(String name, UserId... invite) {
+    public RoomId createEncryptedRoom(String name, UserId... invite) {
         JsonArray invited = new JsonArray();
         for (UserId member : invite) {
             invited.add(member.value());
@@ -120,43 +120,43 @@ final class EncryptedClient implements AutoCloseable {
                 .getString("room_id"));
     }
 
-    void awaitMembership(RoomId room, UserId member, String membership) {
+    public void awaitMembership(RoomId room, UserId member, String membership) {
         call("waitMember", new JsonObject().put("room", room.value()).put("user", member.value())
                 .put("membership", membership).put("timeoutMs", 30_000));
     }
 
-    void join(RoomId room) {
+    public void join(RoomId room) {
         call("join", new JsonObject().put("room", room.value()));
     }
 
-    void invite(RoomId room, UserId member) {
+    public void invite(RoomId room, UserId member) {
         call("invite", new JsonObject().put("room", room.value()).put("user", member.value()));
     }
 
-    EventId send(RoomId room, String body) {
+    public EventId send(RoomId room, String body) {
         return EventId.of(call("send", new JsonObject().put("room", room.value()).put("body", body))
                 .getString("event_id"));
     }
 
-    EventId react(RoomId room, EventId target, String key) {
+    public EventId react(RoomId room, EventId target, String key) {
         return EventId.of(call("react", new JsonObject().put("room", room.value()).put("event", target.value())
                 .put("key", key)).getString("event_id"));
     }
 
     /** The room's messages from {@code sender}, decrypted by this client, each with its latest edit's text. */
-    List<JsonObject> messages(RoomId room, UserId sender) {
+    public List<JsonObject> messages(RoomId room, UserId sender) {
         return call("messages", new JsonObject().put("room", room.value()).put("sender", sender.value()))
                 .getJsonArray("messages").stream().map(JsonObject.class::cast).toList();
     }
 
     /** Waits for {@code sender}'s message replying to {@code event} whose text {@code done} accepts. */
-    JsonObject awaitReply(RoomId room, UserId sender, EventId event, Predicate<String> done) {
+    public JsonObject awaitReply(RoomId room, UserId sender, EventId event, Predicate<String> done) {
         return awaitMessage(room, sender, "a reply to " + event, message ->
                 event.value().equals(message.getString("in_reply_to")) && done.test(message.getString("body")));
     }
 
     /** Waits for a message from {@code sender} that {@code match} accepts, as this client decrypted it. */
-    JsonObject awaitMessage(RoomId room, UserId sender, String what, Predicate<JsonObject> match) {
+    public JsonObject awaitMessage(RoomId room, UserId sender, String what, Predicate<JsonObject> match) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(45));
         while (Instant.now().isBefore(deadline)) {
             Optional<JsonObject> found = messages(room, sender).stream().filter(match).findFirst();
@@ -169,20 +169,20 @@ final class EncryptedClient implements AutoCloseable {
     }
 
     /** The final text of {@code sender}'s reply (streamed answers end with " …" until their last edit). */
-    String awaitAnswer(RoomId room, UserId sender, EventId event) {
+    public String awaitAnswer(RoomId room, UserId sender, EventId event) {
         return awaitReply(room, sender, event, body -> !body.endsWith(" …")).getString("body");
     }
 
-    JsonObject deviceStatus(UserId owner, String deviceId) {
+    public JsonObject deviceStatus(UserId owner, String deviceId) {
         return call("deviceStatus", new JsonObject().put("user", owner.value()).put("device", deviceId));
     }
 
     /** Room keys this client sends from now on are held back (answered as sent) until {@link #releaseRoomKeys}. */
-    void holdRoomKeys() {
+    public void holdRoomKeys() {
         call("holdRoomKeys", new JsonObject());
     }
 
-    int releaseRoomKeys() {
+    public int releaseRoomKeys() {
         return call("releaseRoomKeys", new JsonObject()).getInteger("released");
     }
 
