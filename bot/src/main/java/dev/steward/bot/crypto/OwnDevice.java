@@ -44,7 +44,8 @@ final class OwnDevice implements AutoCloseable {
                         + ", not encryption.device_id " + deviceId + ": keep the device id, or start from an empty"
                         + " data directory");
             }
-            Account account = Vodozemac.DRIVER.getOlm().getAccount().fromPickle(stored.get().pickle(), key.pickleKey());
+            Account account = Vodozemac.DRIVER.getOlm().getAccount().fromPickle(key.openPickle(stored.get().pickle()),
+                    key.pickleKey());
             return new OwnDevice(store, key, user, deviceId, account, stored.get().published(), false);
         }
         OwnDevice created = new OwnDevice(store, key, user, deviceId, Vodozemac.DRIVER.getOlm().getAccount().invoke(),
@@ -152,15 +153,15 @@ final class OwnDevice implements AutoCloseable {
     }
 
     String pickle(Session session) {
-        return session.pickle(key.pickleKey());
+        return key.sealPickle(session.pickle(key.pickleKey()));
     }
 
-    Session session(String pickle) {
-        return Vodozemac.DRIVER.getOlm().getSession().fromPickle(pickle, key.pickleKey());
+    Session session(String sealed) {
+        return Vodozemac.DRIVER.getOlm().getSession().fromPickle(key.openPickle(sealed), key.pickleKey());
     }
 
     private void save() {
-        store.saveAccount(deviceId, account.pickle(key.pickleKey()), published);
+        store.saveAccount(deviceId, key.sealPickle(account.pickle(key.pickleKey())), published);
     }
 
     @Override

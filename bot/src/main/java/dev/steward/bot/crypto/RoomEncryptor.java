@@ -164,8 +164,8 @@ final class RoomEncryptor implements EventCodec {
         try (GroupSession session = Vodozemac.DRIVER.getMegolm().getGroupSession().invoke()) {
             roomKeys.add(room.value(), session.getSessionId(), session.getSessionKey().getBase64(),
                     device.curve25519(), device.user().value(), device.ed25519());
-            Outbound created = new Outbound(room.value(), session.getSessionId(), session.pickle(storeKey.pickleKey()),
-                    Instant.now(), 0, "[]");
+            Outbound created = new Outbound(room.value(), session.getSessionId(),
+                    storeKey.sealPickle(session.pickle(storeKey.pickleKey())), Instant.now(), 0, "[]");
             store.saveOutbound(created);
             return created;
         } catch (Exception e) {
@@ -234,8 +234,9 @@ final class RoomEncryptor implements EventCodec {
             String plaintext = new JsonObject().put("type", type).put("content", content).put("room_id", room.value())
                     .encode();
             String ciphertext = session.encrypt(plaintext).getBase64();
-            store.saveOutbound(new Outbound(current.roomId(), current.sessionId(), session.pickle(storeKey.pickleKey()),
-                    current.createdAt(), current.messageCount() + 1, current.sharedWith()));
+            store.saveOutbound(new Outbound(current.roomId(), current.sessionId(),
+                    storeKey.sealPickle(session.pickle(storeKey.pickleKey())), current.createdAt(),
+                    current.messageCount() + 1, current.sharedWith()));
             JsonObject envelope = new JsonObject().put("algorithm", Vodozemac.MEGOLM)
                     .put("sender_key", device.curve25519()).put("ciphertext", ciphertext)
                     .put("session_id", current.sessionId()).put("device_id", device.deviceId());
@@ -249,7 +250,8 @@ final class RoomEncryptor implements EventCodec {
     }
 
     private GroupSession group(Outbound current) {
-        return Vodozemac.DRIVER.getMegolm().getGroupSession().fromPickle(current.pickle(), storeKey.pickleKey());
+        return Vodozemac.DRIVER.getMegolm().getGroupSession().fromPickle(storeKey.openPickle(current.pickle()),
+                storeKey.pickleKey());
     }
 
     private static Set<String> sharedWith(Outbound current) {

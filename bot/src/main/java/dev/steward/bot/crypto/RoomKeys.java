@@ -42,7 +42,7 @@ final class RoomKeys {
         }
         return store.inbound(roomId, sessionId).map(origin -> {
             Loaded loaded = new Loaded(Vodozemac.DRIVER.getMegolm().getInboundGroupSession()
-                    .fromPickle(origin.pickle(), key.pickleKey()), origin);
+                    .fromPickle(key.openPickle(origin.pickle()), key.pickleKey()), origin);
             cache.put(id, loaded);
             return loaded;
         });
@@ -61,7 +61,8 @@ final class RoomKeys {
             close(new Loaded(session, null));
             return false;
         }
-        Inbound origin = new Inbound(roomId, sessionId, senderKey, senderUser, signingKey, session.pickle(key.pickleKey()));
+        Inbound origin = new Inbound(roomId, sessionId, senderKey, senderUser, signingKey,
+                key.sealPickle(session.pickle(key.pickleKey())));
         boolean added = store.addInbound(origin);
         close(new Loaded(session, null));
         cache.remove(roomId + "|" + sessionId);

@@ -12,10 +12,11 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The key the crypto store is encrypted with at rest, derived from {@code encryption.store_key}: vodozemac's
- * pickles (accounts, sessions) are encrypted with one derived key, everything else Steward keeps secret (the
- * cross-signing seeds, the recovery key) is sealed with AES-256-GCM under another. Without the store key the
- * tables hold nothing readable.
+ * The key the crypto store is encrypted with at rest, derived from {@code encryption.store_key}. Everything secret
+ * Steward keeps (vodozemac's pickles of its account and sessions, the cross-signing seeds, the recovery key) is
+ * sealed with AES-256-GCM under a derived key, bound to what it is. The driver's own pickle key is passed too, but
+ * Trixnity 5.0.1's vodozemac driver writes pickles as plain JSON whatever key it is given (a test shows it), so the
+ * seal is what protects them. Without the store key the tables hold nothing readable.
  */
 final class StoreKey {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -33,6 +34,18 @@ final class StoreKey {
     /** A fresh vodozemac pickle key: each object must get its own, as the driver takes ownership of it. */
     PickleKey pickleKey() {
         return Vodozemac.DRIVER.getKey().getPickleKey().invoke(pickleKey.clone());
+    }
+
+    private static final String PICKLE = "vodozemac pickle";
+
+    /** A vodozemac pickle, sealed for the store. */
+    String sealPickle(String pickle) {
+        return seal(pickle.getBytes(StandardCharsets.UTF_8), PICKLE);
+    }
+
+    /** A stored pickle, opened for vodozemac. */
+    String openPickle(String sealed) {
+        return new String(open(sealed, PICKLE), StandardCharsets.UTF_8);
     }
 
     String seal(byte[] plain, String purpose) {
