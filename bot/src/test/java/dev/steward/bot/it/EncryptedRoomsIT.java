@@ -8,8 +8,12 @@ import dev.steward.homeserver.id.RoomId;
 import dev.steward.homeserver.id.UserId;
 import dev.steward.homeserver.testing.SynapseExtension;
 import dev.steward.homeserver.testing.TestHomeserver;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,11 +45,14 @@ class EncryptedRoomsIT {
     private static TestHomeserver synapse;
     private static EncryptedClient alice;
     private static UserId bot;
+    private static final ListAppender<ILoggingEvent> LOG = new ListAppender<>();
 
     @BeforeAll
     static void start(TestHomeserver homeserver, @TempDir Path data) throws Exception {
         synapse = homeserver;
         bot = homeserver.botUser();
+        LOG.start();
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(LOG);
         local = ModelStandIn.start("local").lists("llama");
         cloud = ModelStandIn.start("cloud").lists("gpt");
         dataDir = data.resolve("steward");
@@ -59,6 +66,7 @@ class EncryptedRoomsIT {
 
     @AfterAll
     static void stop() throws Exception {
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(LOG);
         alice.close();
         steward.close();
         local.close();
@@ -189,5 +197,19 @@ class EncryptedRoomsIT {
         assertThat(metrics).contains("steward_e2ee_events_total{outcome=\"waiting_for_key\"}")
                 .contains("steward_e2ee_events_total{outcome=\"late_key_arrived\"}")
                 .doesNotContain(room.value());
+    }
+
+    @Test
+    void nothingDecryptedReachesTheLog() {
+        RoomId room = encryptedRoomWithSteward(alice, "secrets");
+        String secret = "the alarm code is 4711 and the safe is behind the mirror";
+
+        assertThat(ask(alice, room, "!remember " + secret)).startsWith("Remembered as #");
+        assertThat(ask(alice, room, "!recall alarm code")).contains(secret);
+
+        assertThat(LOG.list).isNotEmpty().noneMatch(event -> event.getFormattedMessage().contains("alarm code")
+                || event.getFormattedMessage().contains("4711")
+                || (event.getThrowableProxy() != null && event.getThrowableProxy().getMessage() != null
+                        && event.getThrowableProxy().getMessage().contains("4711")));
     }
 }
