@@ -26,6 +26,8 @@ final class DeviceTracker {
     private final CryptoThread crypto;
     private final KeysApi keys;
     private final DeviceStore devices;
+    // Up-to-date device lists, so that a message to a room of known members needs no turn of the crypto thread.
+    private final Map<String, List<Device>> known = new java.util.concurrent.ConcurrentHashMap<>();
 
     DeviceTracker(CryptoThread crypto, KeysApi keys, DeviceStore devices) {
         this.crypto = crypto;
@@ -35,11 +37,24 @@ final class DeviceTracker {
 
     /** The devices of these users, querying those whose lists are unknown or changed. */
     Future<Map<String, List<Device>>> devicesOf(Collection<String> users) {
+        if (known.keySet().containsAll(users)) {
+            Map<String, List<Device>> all = new LinkedHashMap<>();
+            users.forEach(user -> all.put(user, known.get(user)));
+            if (!all.containsValue(null)) {
+                return Future.succeededFuture(all);
+            }
+        }
         return crypto.run(() -> users.stream().filter(user -> !devices.isUpToDate(user)).toList())
                 .compose(this::query)
                 .compose(queried -> crypto.run(() -> {
                     Map<String, List<Device>> all = new LinkedHashMap<>();
-                    users.forEach(user -> all.put(user, devices.devices(user)));
+                    users.forEach(user -> {
+                        List<Device> list = devices.devices(user);
+                        all.put(user, list);
+                        if (devices.isUpToDate(user)) {
+                            known.put(user, list);
+                        }
+                    });
                     return all;
                 }));
     }
@@ -52,7 +67,11 @@ final class DeviceTracker {
     }
 
     Future<Void> changed(Set<String> users) {
-        return users.isEmpty() ? Future.succeededFuture() : crypto.run(() -> devices.markOutdated(users));
+        users.forEach(known::remove);
+        return users.isEmpty() ? Future.succeededFuture() : crypto.run(() -> {
+            devices.markOutdated(users);
+            users.forEach(known::remove);
+        });
     }
 
     private Future<Void> query(List<String> users) {
@@ -65,6 +84,7 @@ final class DeviceTracker {
                 .compose(answer -> crypto.run(() -> {
                     for (String user : users) {
                         devices.replaceDevices(user, read(user, answer));
+                        known.remove(user);
                     }
                 }));
     }

@@ -39,11 +39,13 @@ public final class EndToEndEncryption implements AutoCloseable {
     private final Clock clock;
     private final StewardConfig.Encryption config;
     private final CryptoMeters meters;
+    private final KeysApi keys;
     private UndecryptableNotices notices;
 
     private EndToEndEncryption(Vertx vertx, CryptoThread crypto, OwnDevice device, DeviceSetup setup,
             EncryptedRooms rooms, RoomDecryptor decryptor, RoomEncryptor encryptor, ToDeviceReceiver receiver,
-            WaitingEvents waiting, Clock clock, StewardConfig.Encryption config, CryptoMeters meters) {
+            WaitingEvents waiting, Clock clock, StewardConfig.Encryption config, CryptoMeters meters, KeysApi keys) {
+        this.keys = keys;
         this.vertx = vertx;
         this.crypto = crypto;
         this.device = device;
@@ -89,7 +91,7 @@ public final class EndToEndEncryption implements AutoCloseable {
             ToDeviceReceiver receiver = new ToDeviceReceiver(crypto, waiting, olm, roomKeys, tracker, setup,
                     MAX_ONE_TIME_KEYS, meters);
             return new EndToEndEncryption(vertx, crypto, device, setup, rooms, decryptor, encryptor, receiver, waiting,
-                    clock, config, meters);
+                    clock, config, meters, keys);
         });
     }
 
@@ -106,7 +108,8 @@ public final class EndToEndEncryption implements AutoCloseable {
      */
     public Future<Void> publish(String displayName, RoomReplies replies, Consumer<MatrixEvent> pipeline) {
         receiver.redeliverTo(pipeline);
-        notices = new UndecryptableNotices(vertx, crypto, waiting, replies, clock, config.undecryptableNotice(), meters);
+        notices = new UndecryptableNotices(vertx, crypto, waiting, replies, clock, config.undecryptableNotice(), meters,
+                keys, device.deviceId());
         notices.start();
         receiver.drain();
         return publishUntilDone(displayName);

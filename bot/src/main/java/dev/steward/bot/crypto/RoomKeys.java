@@ -57,6 +57,33 @@ final class RoomKeys {
             String signingKey) {
         InboundGroupSession session = Vodozemac.DRIVER.getMegolm().getInboundGroupSession()
                 .invoke(Vodozemac.DRIVER.getMegolm().getSessionKey().invoke(sessionKey));
+        return keep(roomId, sessionId, session, senderKey, senderUser, signingKey);
+    }
+
+    /**
+     * Keeps a room key forwarded by another device ({@code m.forwarded_room_key}: the session exported at an index).
+     *
+     * @return false when the key's session id is not the one it claims, or the session was known already
+     */
+    boolean addForwarded(String roomId, String sessionId, String exportedKey, String senderKey, String senderUser,
+            String signingKey) {
+        return keep(roomId, sessionId, imported(exportedKey), senderKey, senderUser, signingKey);
+    }
+
+    /** The driver's {@code import}, a Java keyword, so called by reflection. */
+    private static InboundGroupSession imported(String exportedKey) {
+        var factory = Vodozemac.DRIVER.getMegolm().getInboundGroupSession();
+        try {
+            return (InboundGroupSession) de.connect2x.trixnity.crypto.driver.megolm.InboundGroupSessionFactory.class
+                    .getMethod("import", de.connect2x.trixnity.crypto.driver.megolm.ExportedSessionKey.class)
+                    .invoke(factory, Vodozemac.DRIVER.getMegolm().getExportedSessionKey().invoke(exportedKey));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("importing a forwarded room key failed", e);
+        }
+    }
+
+    private boolean keep(String roomId, String sessionId, InboundGroupSession session, String senderKey,
+            String senderUser, String signingKey) {
         if (!session.getSessionId().equals(sessionId)) {
             close(new Loaded(session, null));
             return false;

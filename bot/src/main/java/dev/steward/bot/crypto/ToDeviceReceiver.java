@@ -139,24 +139,50 @@ final class ToDeviceReceiver implements ExtensionHandler {
 
     private Future<Void> act(OlmChannel.Payload payload) {
         JsonObject content = payload.json().getJsonObject("content", new JsonObject());
-        if (!"m.room_key".equals(payload.json().getString("type"))
-                || !Vodozemac.MEGOLM.equals(content.getString("algorithm"))) {
+        String type = payload.json().getString("type");
+        if (!Vodozemac.MEGOLM.equals(content.getString("algorithm"))) {
             return Future.succeededFuture();
         }
         String roomId = content.getString("room_id", "");
         String sessionId = content.getString("session_id", "");
-        return crypto.run(() -> roomKeys.add(roomId, sessionId, content.getString("session_key", ""),
-                        payload.senderKey(), payload.sender(), payload.senderEd25519()))
-                .compose(added -> {
-                    meters.roomKeyReceived();
-                    return crypto.run(() -> stored.forSession(roomId, sessionId));
-                })
-                .map(waiting -> {
-                    for (WaitingEvents.Waiting event : waiting) {
-                        readEvent(event.eventJson()).ifPresent(redeliver);
-                    }
-                    return null;
-                });
+        if ("m.room_key".equals(type)) {
+            return crypto.run(() -> roomKeys.add(roomId, sessionId, content.getString("session_key", ""),
+                    payload.senderKey(), payload.sender(), payload.senderEd25519())).compose(added -> arrived(roomId,
+                    sessionId));
+        }
+        if ("m.forwarded_room_key".equals(type)) {
+            return crypto.run(() -> forwarded(payload, content, roomId, sessionId))
+                    .compose(kept -> kept ? arrived(roomId, sessionId) : Future.succeededFuture());
+        }
+        return Future.succeededFuture();
+    }
+
+    /**
+     * A forwarded room key is taken only for messages waiting for it, and only from a device of the person who sent
+     * them (their client answering Steward's key request); anyone else could hand Steward a key of their own making.
+     */
+    private boolean forwarded(OlmChannel.Payload payload, JsonObject content, String roomId, String sessionId) {
+        boolean forTheirWaitingMessages = stored.forSession(roomId, sessionId).stream()
+                .map(event -> readEvent(event.eventJson()))
+                .flatMap(Optional::stream)
+                .anyMatch(event -> event.sender().value().equals(payload.sender()));
+        if (!forTheirWaitingMessages) {
+            log.warn("dropped a forwarded room key that no waiting message of its forwarder needs");
+            return false;
+        }
+        return roomKeys.addForwarded(roomId, sessionId, content.getString("session_key", ""),
+                content.getString("sender_key", payload.senderKey()), payload.sender(),
+                content.getString("sender_claimed_ed25519_key", payload.senderEd25519()));
+    }
+
+    private Future<Void> arrived(String roomId, String sessionId) {
+        meters.roomKeyReceived();
+        return crypto.run(() -> stored.forSession(roomId, sessionId)).map(waiting -> {
+            for (WaitingEvents.Waiting event : waiting) {
+                readEvent(event.eventJson()).ifPresent(redeliver);
+            }
+            return null;
+        });
     }
 
     private static Optional<MatrixEvent> readEvent(String json) {

@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tells a room, once per missing room key, that a message could not be read yet (after
- * {@code encryption.undecryptable_notice_seconds}); the message is answered when its key arrives. Events whose key
- * never came are given up on after a week: counted and logged, never named.
+ * {@code encryption.undecryptable_notice_seconds}), and asks the sender's devices for the key
+ * ({@code m.room_key_request}); the message is answered when its key arrives. Events whose key never came are given
+ * up on after a week: counted and logged, never named.
  */
 final class UndecryptableNotices {
     private static final Logger log = LoggerFactory.getLogger(UndecryptableNotices.class);
@@ -28,11 +29,15 @@ final class UndecryptableNotices {
     private final Clock clock;
     private final Duration after;
     private final CryptoMeters meters;
+    private final dev.steward.homeserver.client.KeysApi keys;
+    private final String deviceId;
     private long timer = -1;
     private boolean busy;
 
     UndecryptableNotices(Vertx vertx, CryptoThread crypto, WaitingEvents waiting, RoomReplies replies, Clock clock,
-            Duration after, CryptoMeters meters) {
+            Duration after, CryptoMeters meters, dev.steward.homeserver.client.KeysApi keys, String deviceId) {
+        this.keys = keys;
+        this.deviceId = deviceId;
         this.vertx = vertx;
         this.crypto = crypto;
         this.waiting = waiting;
@@ -74,6 +79,21 @@ final class UndecryptableNotices {
         });
     }
 
+    /** Asks every device of the sender for the missing room key; their client answers with a forwarded key. */
+    private Future<Void> requestKey(MatrixEvent source) {
+        var content = source.content();
+        io.vertx.core.json.JsonObject request = new io.vertx.core.json.JsonObject()
+                .put("action", "request").put("requesting_device_id", deviceId)
+                .put("request_id", java.util.UUID.randomUUID().toString())
+                .put("body", new io.vertx.core.json.JsonObject().put("algorithm", Vodozemac.MEGOLM)
+                        .put("room_id", source.roomId().value())
+                        .put("sender_key", content.path("sender_key").asText(""))
+                        .put("session_id", content.path("session_id").asText("")));
+        return keys.sendToDevice("m.room_key_request", "stw-keyreq-" + request.getString("request_id"),
+                new io.vertx.core.json.JsonObject().put(source.sender().value(),
+                        new io.vertx.core.json.JsonObject().put("*", request)));
+    }
+
     private Future<Void> notify(List<WaitingEvents.Waiting> due) {
         Future<Void> chain = Future.succeededFuture();
         for (WaitingEvents.Waiting event : due) {
@@ -89,6 +109,7 @@ final class UndecryptableNotices {
                 return crypto.run(() -> waiting.markNotified(event.eventId()))
                         .compose(marked -> replies.notice(source, "undecryptable", CryptoStrings.UNDECRYPTABLE))
                         .onSuccess(sent -> meters.undecryptableNotice())
+                        .compose(sent -> requestKey(source).otherwiseEmpty())
                         .mapEmpty();
             });
         }

@@ -150,6 +150,21 @@ class RoomDecryptorTest {
     }
 
     @Test
+    void aForwardedRoomKeyOpensTheMessagesItWasExportedFor() throws Exception {
+        String keyNotSentYet = alices.getSessionKey().getBase64();
+        MatrixEvent early = encrypted("$waited", ALICE, ROOM, "!ping");
+        assertThat(open(early)).isInstanceOf(Opened.Waiting.class);
+        // Alice's other device exports the session it holds (as it answers a key request) and forwards it.
+        try (var hers = Vodozemac.DRIVER.getMegolm().getInboundGroupSession()
+                .invoke(Vodozemac.DRIVER.getMegolm().getSessionKey().invoke(keyNotSentYet))) {
+            assertThat(keys.addForwarded(ROOM, alices.getSessionId(), hers.exportAtFirstKnownIndex().getBase64(),
+                    "aliceCurve", ALICE, "aliceEd")).isTrue();
+        }
+
+        assertThat(open(early)).isInstanceOf(Opened.Readable.class);
+    }
+
+    @Test
     void aRoomKeyWhoseSessionIdIsNotItsOwnIsNotKept() {
         assertThat(keys.add(ROOM, "not-the-session-id", alices.getSessionKey().getBase64(), "aliceCurve", ALICE,
                 "aliceEd")).isFalse();
