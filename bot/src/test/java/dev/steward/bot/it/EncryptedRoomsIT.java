@@ -13,6 +13,9 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -211,5 +214,50 @@ class EncryptedRoomsIT {
                 || event.getFormattedMessage().contains("4711")
                 || (event.getThrowableProxy() != null && event.getThrowableProxy().getMessage() != null
                         && event.getThrowableProxy().getMessage().contains("4711")));
+    }
+
+    /**
+     * Durability: Steward's real jar, killed (SIGKILL) while it answers a burst of encrypted pings, after a random
+     * number of them; restarted on the same data, every ping is answered exactly once, and its device keeps working.
+     */
+    @Test
+    void killedWhileAnsweringItLosesNoMessageAndNoKey() throws Exception {
+        RoomId room = encryptedRoomWithSteward(alice, "killed");
+        assertThat(ask(alice, room, "!ping")).startsWith("pong");
+        steward.close();
+        Path config = StewardHarness.writeConfig(synapse, dataDir, ENCRYPTION.formatted(local.baseUrl(),
+                cloud.baseUrl()));
+        Path jar = Path.of("target", "steward.jar").toAbsolutePath();
+        assertThat(jar).exists();
+        Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "run", "-c", config.toString())
+                .redirectErrorStream(true).redirectOutput(dataDir.resolve("killed-steward.log").toFile()).start();
+        List<EventId> pings = new ArrayList<>();
+        int killAfter = new Random().nextInt(4);
+        try {
+            for (int i = 0; i < 5; i++) {
+                pings.add(alice.send(room, "!ping"));
+            }
+            // Killed once a random number (0 to 3) of the pings are answered: mid-burst, wherever that falls.
+            for (int answered = 0; answered < killAfter; answered++) {
+                alice.awaitReply(room, bot, pings.get(answered), body -> body.startsWith("pong"));
+            }
+        } finally {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+
+        steward = startSteward();
+
+        for (EventId ping : pings) {
+            alice.awaitReply(room, bot, ping, body -> body.startsWith("pong"));
+        }
+        assertThat(ask(alice, room, "!ping")).startsWith("pong");
+        List<JsonObject> answers = alice.messages(room, bot);
+        for (EventId ping : pings) {
+            assertThat(answers).filteredOn(message -> ping.value().equals(message.getString("in_reply_to")))
+                    .hasSize(1);
+        }
+        assertThat(alice.deviceStatus(bot, "STEWARD").getBoolean("signedByOwner")).isTrue();
     }
 }
