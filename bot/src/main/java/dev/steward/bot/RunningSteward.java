@@ -1,5 +1,6 @@
 package dev.steward.bot;
 
+import dev.steward.bot.crypto.EndToEndEncryption;
 import dev.steward.bot.feature.Feature;
 import dev.steward.bot.pipeline.Pipeline;
 import dev.steward.homeserver.inbox.Inbox;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -21,9 +23,11 @@ public final class RunningSteward {
     private final Pipeline pipeline;
     private final List<Feature> features;
     private final long housekeepingTimer;
+    private final Optional<EndToEndEncryption> e2ee;
 
     RunningSteward(Services services, HttpServer server, Pipeline pipeline, List<Feature> features,
-            long housekeepingTimer) {
+            long housekeepingTimer, Optional<EndToEndEncryption> e2ee) {
+        this.e2ee = e2ee;
         this.services = services;
         this.server = server;
         this.pipeline = pipeline;
@@ -67,6 +71,7 @@ public final class RunningSteward {
                 .compose(ignored -> vertx.executeBlocking(() -> {
                     List<AutoCloseable> closing = new ArrayList<>(features);
                     Collections.reverse(closing);
+                    e2ee.ifPresent(closing::add);
                     // Last use of the database: what was forgotten leaves its file before it closes.
                     closing.add(services.compaction()::runIfDue);
                     closing.add(services.dataSource());

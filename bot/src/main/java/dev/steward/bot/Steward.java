@@ -3,6 +3,7 @@ package dev.steward.bot;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.steward.bot.config.StewardConfig;
+import dev.steward.bot.crypto.EndToEndEncryption;
 import dev.steward.bot.feature.Feature;
 import dev.steward.bot.feature.RoomEvents;
 import dev.steward.bot.gateway.GatewayFeature;
@@ -34,6 +35,8 @@ import dev.steward.commands.schedule.Schedule;
 import dev.steward.homeserver.MatrixError;
 import dev.steward.homeserver.appservice.AppserviceApi;
 import dev.steward.homeserver.appservice.AppserviceListener;
+import dev.steward.homeserver.appservice.ExtensionHandler;
+import dev.steward.homeserver.client.EventCodec;
 import dev.steward.homeserver.client.MatrixClient;
 import dev.steward.homeserver.client.RetryPolicy;
 import dev.steward.homeserver.id.UserId;
@@ -71,6 +74,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,9 +118,12 @@ public final class Steward {
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .build();
         StewardMetrics metrics = new StewardMetrics(registry);
+        WebClient web = WebClient.create(vertx, new WebClientOptions().setUserAgent("Steward/" + Version.get()));
         List<AutoCloseable> opened = new ArrayList<>();
-        return vertx.executeBlocking(() -> assemble(vertx, config, tokens, clock, probe, registry, metrics, opened),
-                        false)
+        return vertx.executeBlocking(() -> openDatabase(config, opened), false)
+                .compose(dataSource -> encryption(vertx, web, config, tokens, clock, metrics, dataSource, probe, opened)
+                        .compose(e2ee -> vertx.executeBlocking(() -> assemble(vertx, web, config, tokens, clock,
+                                probe, registry, metrics, dataSource, e2ee, opened), false)))
                 .compose(assembled -> listen(assembled, tokens))
                 .onFailure(e -> {
                     closeAll(opened);
@@ -124,16 +131,35 @@ public final class Steward {
                 });
     }
 
-    /** Everything built before the server listens: services, features, the pipeline. */
-    record Assembled(Services services, List<Feature> features, Pipeline pipeline) {}
+    /** Everything built before the server listens: services, features, the pipeline, encryption when it is on. */
+    record Assembled(Services services, List<Feature> features, Pipeline pipeline,
+            Optional<EndToEndEncryption> e2ee) {}
 
-    // On a worker: migrations, the stores and the embedding model block.
-    private static Assembled assemble(Vertx vertx, StewardConfig config, AppserviceTokens tokens, Clock clock,
-            Probe probe, PrometheusMeterRegistry registry, StewardMetrics metrics, List<AutoCloseable> opened)
-            throws Exception {
-        HikariDataSource dataSource = openDatabase(config);
-        opened.add(dataSource);
-        Services services = services(vertx, config, tokens, clock, probe, registry, metrics, dataSource);
+    /**
+     * The encryption unit, opened when {@code encryption.store_key} is set (otherwise encrypted rooms are told
+     * Steward cannot read them). It keeps its own client: the bot's client encrypts through it.
+     */
+    private static Future<Optional<EndToEndEncryption>> encryption(Vertx vertx, WebClient web, StewardConfig config,
+            AppserviceTokens tokens, Clock clock, StewardMetrics metrics, HikariDataSource dataSource, Probe probe,
+            List<AutoCloseable> opened) {
+        if (!config.encryption().enabled()) {
+            log.warn("encrypted rooms are not read: set encryption.store_key (or STEWARD_E2EE_KEY) to enable them");
+            return Future.succeededFuture(Optional.empty());
+        }
+        MatrixClient bot = MatrixClient.create(vertx, web, config.homeserver().url(), tokens.asToken(),
+                config.botUserId(), RetryPolicy.DEFAULT).observedBy(probe.homeserverCalls());
+        return EndToEndEncryption.open(vertx, config.encryption(), bot, dataSource, clock, metrics, System.out)
+                .map(unit -> {
+                    opened.add(0, unit);
+                    return Optional.of(unit);
+                });
+    }
+
+    // On a worker: the stores and the embedding model block.
+    private static Assembled assemble(Vertx vertx, WebClient web, StewardConfig config, AppserviceTokens tokens,
+            Clock clock, Probe probe, PrometheusMeterRegistry registry, StewardMetrics metrics,
+            HikariDataSource dataSource, Optional<EndToEndEncryption> e2ee, List<AutoCloseable> opened) {
+        Services services = services(vertx, web, config, tokens, clock, probe, registry, metrics, dataSource, e2ee);
         MemoryFeature memory = MemoryFeature.open(services);
         opened.add(0, memory);
         GatewayFeature gateway = new GatewayFeature(services, memory.retrieval(), memory.answerKeeper());
@@ -155,22 +181,23 @@ public final class Steward {
         Pipeline pipeline = new Pipeline(vertx, services.inbox(), new Pipeline.Handlers(
                 new EventRouter(botUser, new CommandParser(config.bot().commandPrefix())), services.callers(), commands,
                 services.prompts(), new MembershipHandler(bot, new InvitePolicy(config.invites().allow(), botUser),
-                        config.bot().displayName(), vertx, services.directRooms()),
+                        config.bot().displayName(), vertx, services.directRooms(), e2ee.isPresent()),
                 services.replies(), services.roomStates(), services.compaction(),
                 features.stream().map(Feature::roomEvents).toList()),
                 metrics, config.pipeline().maxAttempts(), config.pipeline().paused());
-        return new Assembled(services, features, pipeline);
+        // E2EE hook: events are opened (decrypted) before the router.
+        e2ee.ifPresent(unit -> pipeline.openWith(unit.opener()));
+        return new Assembled(services, features, pipeline, e2ee);
     }
 
-    private static Services services(Vertx vertx, StewardConfig config, AppserviceTokens tokens, Clock clock,
-            Probe probe, PrometheusMeterRegistry registry, StewardMetrics metrics, HikariDataSource dataSource) {
-        SafetySchema.migrate(dataSource);
-        BotSchema.migrate(dataSource);
-        CommandsSchema.migrate(dataSource);
+    private static Services services(Vertx vertx, WebClient web, StewardConfig config, AppserviceTokens tokens,
+            Clock clock, Probe probe, PrometheusMeterRegistry registry, StewardMetrics metrics,
+            HikariDataSource dataSource, Optional<EndToEndEncryption> e2ee) {
         Inbox inbox = Inbox.open(dataSource, clock);
-        WebClient web = WebClient.create(vertx, new WebClientOptions().setUserAgent("Steward/" + Version.get()));
+        // E2EE hook: every message Steward sends is sealed (encrypted in encrypted rooms).
         MatrixClient bot = MatrixClient.create(vertx, web, config.homeserver().url(), tokens.asToken(),
-                config.botUserId(), RetryPolicy.DEFAULT).observedBy(probe.homeserverCalls());
+                config.botUserId(), RetryPolicy.DEFAULT).observedBy(probe.homeserverCalls())
+                .withCodec(e2ee.map(EndToEndEncryption::codec).orElse(EventCodec.PLAIN));
         StewardConfig.Safety safety = config.safety();
         MemberRoles members = new MemberRoles(safety.members(), safety.defaultRole());
         Authority authority = new Authority(safety.roles(), members, safety.roomAdminLevel());
@@ -181,6 +208,8 @@ public final class Steward {
         BotPolicies policies = new BotPolicies(vertx, memberPolicies, budgets);
         RoomStates roomStates = new RoomStates(bot);
         RoomSettings rooms = new RoomSettings(dataSource, clock);
+        // An encrypted room is private unless an admin said otherwise.
+        e2ee.ifPresent(unit -> rooms.privateByDefault(unit::isEncrypted));
         Callers callers = new Callers(roomStates, policies, rooms);
         MatrixReplies replies = new MatrixReplies(bot);
         AuditedRefusals refusals = new AuditedRefusals(vertx, audit);
@@ -197,7 +226,8 @@ public final class Steward {
                 callers, replies, commands, prompts, schedule, new H2Compaction(dataSource, COMPACTION_TIME));
     }
 
-    private static HikariDataSource openDatabase(StewardConfig config) throws Exception {
+    /** The database, with every module's tables brought up to date. Blocking: on a worker. */
+    private static HikariDataSource openDatabase(StewardConfig config, List<AutoCloseable> opened) throws Exception {
         Files.createDirectories(config.dataDir());
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(H2Files.url(config.databaseFile()));
@@ -205,7 +235,12 @@ public final class Steward {
         hikari.setPassword("");
         hikari.setMaximumPoolSize(8);
         hikari.setPoolName("steward-h2");
-        return new HikariDataSource(hikari);
+        HikariDataSource dataSource = new HikariDataSource(hikari);
+        opened.add(dataSource);
+        SafetySchema.migrate(dataSource);
+        BotSchema.migrate(dataSource);
+        CommandsSchema.migrate(dataSource);
+        return dataSource;
     }
 
     private static Future<RunningSteward> listen(Assembled assembled, AppserviceTokens tokens) {
@@ -215,7 +250,8 @@ public final class Steward {
         Router router = Router.router(vertx);
         new AppserviceApi(vertx, tokens.hsToken(), services.inbox(), wakeOnStore(services.metrics(),
                 assembled.pipeline(), services.probe()), config.appservice().maxBodyBytes(),
-                config.botUserId()::equals).mount(router);
+                config.botUserId()::equals,
+                assembled.e2ee().map(EndToEndEncryption::extensions).orElse(ExtensionHandler.NONE)).mount(router);
         new OperatorEndpoints(vertx, services.inbox(), services.bot().withRetry(RetryPolicy.PROBE),
                 services.registry()).mount(router);
         assembled.features().forEach(feature -> feature.mount(router));
@@ -230,12 +266,15 @@ public final class Steward {
                 log.warn("pipeline.paused is on: events are stored but not handled until it is turned off");
             }
             assembled.pipeline().wake();
+            assembled.e2ee().ifPresent(unit -> unit.publish(config.bot().displayName(), services.replies(),
+                    assembled.pipeline()::redeliver));
             announce(services.bot(), config);
             assembled.features().forEach(Feature::started);
             long housekeeping = vertx.setPeriodic(Duration.ofHours(1).toMillis(),
                     id -> vertx.executeBlocking(() -> housekeeping(services, assembled.features()), false)
                             .onFailure(e -> log.warn("hourly housekeeping failed: {}", e.toString())));
-            return new RunningSteward(services, listening, assembled.pipeline(), assembled.features(), housekeeping);
+            return new RunningSteward(services, listening, assembled.pipeline(), assembled.features(), housekeeping,
+                    assembled.e2ee());
         });
     }
 

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import dev.steward.bot.gateway.Ledger;
+import dev.steward.bot.crypto.CryptoMeters;
 import dev.steward.bot.gateway.ModelMeters;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -14,13 +15,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * Every meter Steward declares, in one place. Names start with {@code steward_}; tags take few values (route,
  * command, model, outcome), never a room or user id.
  */
-public final class StewardMetrics implements AppserviceListener, ModelMeters {
+public final class StewardMetrics implements AppserviceListener, ModelMeters, CryptoMeters {
     private final MeterRegistry registry;
     private final Counter transactionsStored;
     private final Counter transactionsRepeated;
     private final Counter eventsReceived;
     private final Counter eventsInvalid;
     private final AtomicLong inboxPending = new AtomicLong();
+    private final AtomicLong e2eeWaiting = new AtomicLong();
 
     public StewardMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -34,6 +36,59 @@ public final class StewardMetrics implements AppserviceListener, ModelMeters {
                 .description("Events received in transactions").tag("outcome", "invalid").register(registry);
         Gauge.builder("steward_inbox_pending", inboxPending, AtomicLong::get)
                 .description("Events stored but not handled yet").register(registry);
+        Gauge.builder("steward_e2ee_waiting_events", e2eeWaiting, AtomicLong::get)
+                .description("Encrypted events waiting for their room key").register(registry);
+    }
+
+    // End-to-end encryption (CryptoMeters): counts of events and keys, never which.
+    private Counter e2ee(String name, String outcome, String description) {
+        return Counter.builder(name).description(description).tag("outcome", outcome).register(registry);
+    }
+
+    @Override
+    public void decrypted() {
+        e2ee("steward_e2ee_events", "decrypted", "Encrypted room events, by what became of them").increment();
+    }
+
+    @Override
+    public void waiting() {
+        e2ee("steward_e2ee_events", "waiting_for_key", "Encrypted room events, by what became of them").increment();
+    }
+
+    @Override
+    public void lateKeyArrived() {
+        e2ee("steward_e2ee_events", "late_key_arrived", "Encrypted room events, by what became of them").increment();
+    }
+
+    @Override
+    public void unreadable() {
+        e2ee("steward_e2ee_events", "unreadable", "Encrypted room events, by what became of them").increment();
+    }
+
+    @Override
+    public void keysNeverArrived(int events) {
+        e2ee("steward_e2ee_events", "key_never_arrived", "Encrypted room events, by what became of them")
+                .increment(events);
+    }
+
+    @Override
+    public void roomKeyReceived() {
+        e2ee("steward_e2ee_room_keys", "received", "Room keys received from other devices").increment();
+    }
+
+    @Override
+    public void undecryptableNotice() {
+        e2ee("steward_e2ee_notices", "undecryptable", "Notices that a message could not be read yet").increment();
+    }
+
+    @Override
+    public void encryptedSent() {
+        e2ee("steward_e2ee_sent", "encrypted", "Events Steward sent encrypted").increment();
+    }
+
+    @Override
+    public void waitingNow(long events) {
+        e2eeWaiting.set(events);
     }
 
     public MeterRegistry registry() {

@@ -89,7 +89,8 @@ public final class ConfigLoader {
                 (int) reader.number("pipeline.max_attempts", 5, 1, 100));
         return new StewardConfig(dataDir, homeserver, appservice, bot, invites, pipeline,
                 SafetyConfigReader.read(reader), ModelsConfigReader.read(reader), ConversationConfigReader.read(reader),
-                new StewardConfig.Memory(java.time.Duration.ofDays(reader.number("memory.retention_days", 30, 0, 3650))));
+                new StewardConfig.Memory(java.time.Duration.ofDays(reader.number("memory.retention_days", 30, 0, 3650))),
+                EncryptionConfigReader.read(reader));
     }
 
     private static StewardConfig.Appservice appservice(ConfigReader reader, Path base, Path dataDir) {

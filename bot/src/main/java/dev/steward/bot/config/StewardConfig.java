@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /** Steward's whole configuration, validated. Read by {@link ConfigLoader}; every key is in config.example.yaml. */
 public record StewardConfig(Path dataDir, Homeserver homeserver, Appservice appservice, Bot bot, Invites invites,
-        Pipeline pipeline, Safety safety, Models models, Conversation conversation, Memory memory) {
+        Pipeline pipeline, Safety safety, Models models, Conversation conversation, Memory memory,
+        Encryption encryption) {
 
     /** The homeserver Steward belongs to. */
     public record Homeserver(String url, ServerName serverName) {}
@@ -62,6 +63,22 @@ public record StewardConfig(Path dataDir, Homeserver homeserver, Appservice apps
 
     /** The collective memory: how long a room's memories outlive Steward's leaving it. */
     public record Memory(java.time.Duration retention) {}
+
+    /**
+     * End-to-end encrypted rooms: on when a store key is given (it encrypts every key Steward keeps, at rest).
+     *
+     * @param storeKey the secret the key store is encrypted with (config or {@code STEWARD_E2EE_KEY})
+     * @param recoveryKey the recovery key printed at first start, given back to restore the cross-signing keys
+     * @param deviceId Steward's device
+     * @param shareWith which devices of the rooms' members get Steward's room keys
+     * @param blockedDevices devices that never get them ({@code @user:server DEVICEID})
+     * @param undecryptableNotice how long a message that cannot be read yet waits before the room is told
+     */
+    public record Encryption(boolean enabled, Optional<String> storeKey, Optional<String> recoveryKey, String deviceId,
+            ShareWith shareWith, List<String> blockedDevices, java.time.Duration undecryptableNotice) {
+        /** Element's default is every device of the joined members; {@code CROSS_SIGNED} only those their owner signed. */
+        public enum ShareWith { ALL_DEVICES, CROSS_SIGNED }
+    }
 
     public Path memoryIndexDir() {
         return dataDir.resolve("memory-index");

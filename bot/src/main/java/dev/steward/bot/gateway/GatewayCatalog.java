@@ -6,6 +6,7 @@ import dev.steward.commands.Caller;
 import dev.steward.homeserver.event.MatrixEvent;
 import dev.steward.homeserver.id.RoomId;
 import dev.steward.homeserver.id.UserId;
+import dev.steward.safety.audit.AuditLog;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
@@ -18,9 +19,11 @@ public final class GatewayCatalog implements ModelCatalog {
     private final RequestPlanner planner;
     private final List<ModelEntry> models;
     private final RoomSettings rooms;
+    private final AuditLog audit;
 
     GatewayCatalog(Vertx vertx, ModelRouter router, RequestPlanner planner, List<ModelEntry> models,
-            RoomSettings rooms) {
+            RoomSettings rooms, AuditLog audit) {
+        this.audit = audit;
         this.vertx = vertx;
         this.router = router;
         this.planner = planner;
@@ -60,6 +63,13 @@ public final class GatewayCatalog implements ModelCatalog {
 
     @Override
     public Future<Void> setPrivate(RoomId room, UserId by, boolean isPrivate) {
-        return vertx.executeBlocking(() -> rooms.setPrivate(room, isPrivate, by), false).mapEmpty();
+        return vertx.executeBlocking(() -> {
+            boolean byDefault = rooms.privateByDefaultOnly(room);
+            rooms.setPrivate(room, isPrivate, by);
+            // Who made a room private or public is audited: an encrypted room's privacy is its default.
+            audit.record(by, Optional.of(room), "room_privacy", isPrivate ? "private on" : "private off",
+                    byDefault ? "was private by default (end-to-end encrypted)" : "set by an admin");
+            return null;
+        }, false).mapEmpty();
     }
 }

@@ -49,7 +49,8 @@ public final class GatewayFeature implements Feature {
                 services.probe().modelCalls());
         this.gateway = new ModelGateway(services.vertx(), router, planner, prompts,
                 new ModelGateway.Safety(services.budgets(), guard, services.audit()), attempts);
-        this.catalog = new GatewayCatalog(services.vertx(), router, planner, models.entries(), services.rooms());
+        this.catalog = new GatewayCatalog(services.vertx(), router, planner, models.entries(), services.rooms(),
+                services.audit());
         this.providers = new ProviderHealth(new ProviderCheck(services.web()), models.entries(), services.clock(),
                 PROVIDER_CHECK_REUSE);
         this.keeper = keeper;

@@ -18,17 +18,19 @@ import org.slf4j.LoggerFactory;
 public final class MembershipHandler {
     private static final Logger log = LoggerFactory.getLogger(MembershipHandler.class);
     static final String DECLINE_REASON = "Steward only joins rooms when invited by people its configuration allows";
-    static final String ENCRYPTED_ROOM = "This room is end-to-end encrypted, and I cannot read encrypted messages"
-            + " yet, so I will not answer here. Invite me to a room created without encryption instead.";
+    static final String ENCRYPTED_ROOM = dev.steward.bot.crypto.CryptoStrings.ENCRYPTION_OFF;
 
     private final MatrixClient bot;
     private final InvitePolicy policy;
     private final String displayName;
     private final Vertx vertx;
     private final DirectRooms directRooms;
+    private final boolean readsEncryptedRooms;
 
+    /** @param readsEncryptedRooms end-to-end encryption is on: an encrypted room needs no warning */
     public MembershipHandler(MatrixClient bot, InvitePolicy policy, String displayName, Vertx vertx,
-            DirectRooms directRooms) {
+            DirectRooms directRooms, boolean readsEncryptedRooms) {
+        this.readsEncryptedRooms = readsEncryptedRooms;
         this.bot = bot;
         this.policy = policy;
         this.displayName = displayName;
@@ -53,11 +55,11 @@ public final class MembershipHandler {
     }
 
     /**
-     * On a first join, tells the room when it is encrypted (Steward cannot read it yet), and sets the configured
+     * On a first join, tells the room when it is encrypted and encryption is off, and sets the configured
      * display name in the room when the join did not carry it, keeping the rest of the member event (avatar).
      */
     public Future<Void> joined(MatrixEvent join, boolean firstJoin) {
-        Future<Void> warned = firstJoin ? warnIfEncrypted(join) : Future.succeededFuture();
+        Future<Void> warned = firstJoin && !readsEncryptedRooms ? warnIfEncrypted(join) : Future.succeededFuture();
         return warned.compose(ignored -> showName(join));
     }
 

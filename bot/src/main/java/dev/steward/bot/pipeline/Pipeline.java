@@ -2,6 +2,8 @@ package dev.steward.bot.pipeline;
 
 import dev.steward.bot.H2Compaction;
 import dev.steward.bot.StewardMetrics;
+import dev.steward.bot.crypto.EventOpener;
+import dev.steward.bot.crypto.Opened;
 import dev.steward.bot.feature.RoomEvents;
 import dev.steward.bot.rooms.RoomStates;
 import dev.steward.bot.safety.Callers;
@@ -54,6 +56,7 @@ public final class Pipeline {
     private final boolean paused;
 
     private final Map<RoomId, Future<Void>> roomTails = new HashMap<>();
+    private EventOpener opener = EventOpener.PLAIN;
     private long dispatchedUpTo;
     private boolean draining;
     private boolean wakeAgain;
@@ -69,6 +72,26 @@ public final class Pipeline {
         this.metrics = metrics;
         this.maxAttempts = maxAttempts;
         this.paused = paused;
+    }
+
+    /**
+     * E2EE hook: events are opened (decrypted) by {@code opener} before the router sees them. Set before
+     * {@link #wake()}.
+     */
+    public void openWith(EventOpener opener) {
+        this.opener = opener;
+    }
+
+    /**
+     * E2EE hook: an event that waited for its room key is handled now, after the room's events under way. It is
+     * still in the inbox, marked handled; handling it again is idempotent like any retry. Safe from any thread.
+     */
+    public void redeliver(MatrixEvent event) {
+        context.runOnContext(ignored -> {
+            if (!closed) {
+                enqueue(event);
+            }
+        });
     }
 
     /** New events are in the inbox (or Steward just started): handle whatever waits. Safe from any thread. */
@@ -134,16 +157,27 @@ public final class Pipeline {
         next.onComplete(done -> roomTails.remove(room, next));
     }
 
-    private Future<Void> process(MatrixEvent event) {
+    private Future<Void> process(MatrixEvent stored) {
         if (closed) {
             return Future.succeededFuture();
         }
         long started = System.nanoTime();
-        if (event.isState()) {
+        if (stored.isState()) {
             // Whatever was kept of the room's state (power levels, members, spaces) counts no more.
-            handlers.roomStates().changed(event.roomId());
+            handlers.roomStates().changed(stored.roomId());
         }
-        Route route = handlers.router().route(event);
+        return opener.open(stored).transform(opening -> opening.succeeded()
+                ? processOpened(stored, opening.result(), started)
+                : failed(stored, new Route.Ignore("not opened"), opening.cause()));
+    }
+
+    private Future<Void> processOpened(MatrixEvent stored, Opened opened, long started) {
+        MatrixEvent event = opened instanceof Opened.Readable readable ? readable.event() : stored;
+        Route route = switch (opened) {
+            case Opened.Readable readable -> handlers.router().route(readable.event());
+            case Opened.Waiting waiting -> new Route.Ignore("waiting for its room key");
+            case Opened.Unreadable unreadable -> new Route.Ignore("cannot be decrypted: " + unreadable.reason());
+        };
         return handle(route)
                 .compose(ignored -> vertx.executeBlocking(() -> {
                     inbox.markHandled(event.eventId());
@@ -152,10 +186,11 @@ public final class Pipeline {
                 .<Void>mapEmpty()
                 .onSuccess(ignored -> {
                     metrics.eventHandled(route.name(), true);
-                    log.info("handled {} {} in {} from {}: {} in {} ms", event.type(), event.eventId(),
+                    // The stored type: a decrypted event's own type is part of what was encrypted.
+                    log.info("handled {} {} in {} from {}: {} in {} ms", stored.type(), event.eventId(),
                             event.roomId(), event.sender(), describe(route), (System.nanoTime() - started) / 1_000_000);
                 })
-                .recover(error -> failed(event, route, error));
+                .recover(error -> failed(stored, route, error));
     }
 
     private Future<Void> handle(Route route) {

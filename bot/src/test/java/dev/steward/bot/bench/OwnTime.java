@@ -21,6 +21,17 @@ final class OwnTime implements Probe {
     private long answerSent;
     private long lastStored;
     private CompletableFuture<Void> answered = new CompletableFuture<>();
+    private final String answerPath;
+
+    /** Watches answers sent as {@code m.room.message} (a room without encryption). */
+    OwnTime() {
+        this("/send/m.room.message/");
+    }
+
+    /** @param answerPath what the answer's send looks like: {@code /send/m.room.encrypted/} in encrypted rooms */
+    OwnTime(String answerPath) {
+        this.answerPath = answerPath;
+    }
 
     /** Starts watching the next request; the next transaction stored is its event. */
     synchronized CompletableFuture<Void> begin() {
@@ -75,7 +86,7 @@ final class OwnTime implements Probe {
                 if (path.contains("/typing/")) {
                     return;
                 }
-                if (method.equals("PUT") && path.contains("/send/m.room.message/") && received != 0
+                if (method.equals("PUT") && path.contains(answerPath) && received != 0
                         && answerSent == 0) {
                     answerSent = sent;
                     answered.complete(null);

@@ -132,7 +132,16 @@ class ConfigLoaderTest {
                 mistake("the same token twice", "  id: steward-test", "  id: steward-test\n  as_token: same\n"
                         + "  hs_token: same", "appservice.as_token and appservice.hs_token must differ"),
                 mistake("an empty token", "  id: steward-test", "  id: steward-test\n  as_token: \"\"",
-                        "appservice.as_token (or the environment variable STEWARD_AS_TOKEN) must not be empty"));
+                        "appservice.as_token (or the environment variable STEWARD_AS_TOKEN) must not be empty"),
+                mistake("a short store key", "pipeline:", "encryption:\n  store_key: short\npipeline:",
+                        "encryption.store_key (or STEWARD_E2EE_KEY) must be at least 16 characters"),
+                mistake("an unknown share rule", "pipeline:", "encryption:\n  share_with: friends\npipeline:",
+                        "encryption.share_with must be all_devices or cross_signed, got 'friends'"),
+                mistake("a device id with a space", "pipeline:", "encryption:\n  device_id: \"MY DEVICE\"\npipeline:",
+                        "encryption.device_id must be 1 to 64 letters, digits, '_' or '-', got 'MY DEVICE'"),
+                mistake("a blocked device without its id", "pipeline:",
+                        "encryption:\n  blocked_devices: [\"@eve:example.org\"]\npipeline:",
+                        "encryption.blocked_devices[0] must be '<user id> <device id>', got '@eve:example.org'"));
     }
 
     @ParameterizedTest
@@ -196,6 +205,21 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> NO_ENVIRONMENT.read(missing))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith(missing + " has 1 problem:\n  - cannot be read: ");
+    }
+
+    @Test
+    void encryptionIsOnOnlyWithAStoreKeyWhichTheEnvironmentMayGive() {
+        Path file = ConfigFiles.write(folder, ConfigFiles.VALID);
+
+        assertThat(NO_ENVIRONMENT.read(file).encryption().enabled()).isFalse();
+        StewardConfig.Encryption fromEnvironment = new ConfigLoader(Map.of("STEWARD_E2EE_KEY",
+                "a long random store key", "STEWARD_RECOVERY_KEY", "EsAb cdEf")).read(file).encryption();
+        assertThat(fromEnvironment.enabled()).isTrue();
+        assertThat(fromEnvironment.storeKey()).contains("a long random store key");
+        assertThat(fromEnvironment.recoveryKey()).contains("EsAb cdEf");
+        assertThat(fromEnvironment.deviceId()).isEqualTo("STEWARD");
+        assertThat(fromEnvironment.shareWith()).isEqualTo(StewardConfig.Encryption.ShareWith.ALL_DEVICES);
+        assertThat(fromEnvironment.undecryptableNotice()).hasSeconds(60);
     }
 
     @Test

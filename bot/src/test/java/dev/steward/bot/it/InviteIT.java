@@ -44,7 +44,7 @@ class InviteIT {
     }
 
     @Test
-    void saysOnceThatItCannotReadAnEncryptedRoom(TestHomeserver homeserver) {
+    void saysOnceThatItCannotReadAnEncryptedRoomWhenEncryptionIsOff(TestHomeserver homeserver) {
         TestPerson alice = homeserver.person(StewardHarness.ALLOWED);
         RoomId room = Await.result(alice.client().createRoom(new JsonObject()
                 .put("name", "encrypted").put("preset", "private_chat")
@@ -55,7 +55,7 @@ class InviteIT {
         JsonObject notice = alice.awaitEvent(room, "Steward's notice about encryption", Await.DEFAULT,
                 event -> homeserver.botUser().value().equals(event.getString("sender"))
                         && "m.room.message".equals(event.getString("type")));
-        assertThat(TestPerson.body(notice)).contains("encrypted").contains("without encryption");
+        assertThat(TestPerson.body(notice)).contains("encrypted").contains("encryption.store_key");
         // The room's events are handled in order: once a later command is answered, every join before it was too.
         EventId marker = alice.send(room, "!ping");
         alice.awaitReply(room, homeserver.botUser(), marker);

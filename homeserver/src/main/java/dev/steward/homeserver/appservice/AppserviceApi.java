@@ -25,12 +25,20 @@ public final class AppserviceApi {
     private final HomeserverToken token;
     private final long maxBodyBytes;
     private final Predicate<UserId> userExists;
+    private final ExtensionHandler extensions;
 
     /**
      * @param userExists which users of the namespace Steward answers for on a user query
      */
     public AppserviceApi(Vertx vertx, String hsToken, Inbox inbox, AppserviceListener listener, long maxBodyBytes,
             Predicate<UserId> userExists) {
+        this(vertx, hsToken, inbox, listener, maxBodyBytes, userExists, ExtensionHandler.NONE);
+    }
+
+    /** @param extensions takes the transactions' to-device messages and key counts (end-to-end encryption) */
+    public AppserviceApi(Vertx vertx, String hsToken, Inbox inbox, AppserviceListener listener, long maxBodyBytes,
+            Predicate<UserId> userExists, ExtensionHandler extensions) {
+        this.extensions = extensions;
         this.vertx = vertx;
         this.inbox = inbox;
         this.listener = listener;
@@ -41,7 +49,7 @@ public final class AppserviceApi {
 
     /** Adds the appservice routes to a router that may serve other paths too. */
     public void mount(Router router) {
-        TransactionHandler transactions = new TransactionHandler(vertx, inbox, listener);
+        TransactionHandler transactions = new TransactionHandler(vertx, inbox, listener, extensions);
         BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
         for (String prefix : new String[] {PREFIX, ""}) {
             router.put(prefix + "/transactions/:txnId").handler(token).handler(body).handler(transactions)

@@ -32,6 +32,7 @@ final class TransactionHandler implements Handler<RoutingContext> {
     private final Vertx vertx;
     private final Inbox inbox;
     private final AppserviceListener listener;
+    private final ExtensionHandler extensions;
     // The fast path for a homeserver's retry; the database's primary key stays the real guard.
     private final Set<String> recentIds = Collections.synchronizedSet(Collections.newSetFromMap(
             new LinkedHashMap<>(RECENT_IDS, 0.75f, false) {
@@ -41,10 +42,11 @@ final class TransactionHandler implements Handler<RoutingContext> {
                 }
             }));
 
-    TransactionHandler(Vertx vertx, Inbox inbox, AppserviceListener listener) {
+    TransactionHandler(Vertx vertx, Inbox inbox, AppserviceListener listener, ExtensionHandler extensions) {
         this.vertx = vertx;
         this.inbox = inbox;
         this.listener = listener;
+        this.extensions = extensions;
     }
 
     @Override
@@ -68,7 +70,11 @@ final class TransactionHandler implements Handler<RoutingContext> {
         }
         List<MatrixEvent> events = new ArrayList<>(body.get("events").size());
         int skipped = readEvents(body.get("events"), events, txnId);
-        persist(txnId, events)
+        // E2EE hook: to-device messages and key counts are kept by their own store before the events, so a failure
+        // of either makes the homeserver send the whole transaction again.
+        TransactionExtensions extra = TransactionExtensions.read(body);
+        (extra.isEmpty() ? Future.<Void>succeededFuture() : extensions.store(txnId, extra))
+                .compose(stored -> persist(txnId, events))
                 .onSuccess(stored -> {
                     recentIds.add(txnId);
                     if (stored) {

@@ -30,10 +30,14 @@ public final class MatrixClient {
     private final boolean masquerading;
     private final RetryPolicy retry;
     private final CallObserver observer;
+    private final String deviceId;
+    private final EventCodec codec;
 
     private MatrixClient(Vertx vertx, WebClient web, String baseUrl, String accessToken, UserId self,
-            boolean masquerading, RetryPolicy retry, CallObserver observer) {
+            boolean masquerading, RetryPolicy retry, CallObserver observer, String deviceId, EventCodec codec) {
         this.observer = observer;
+        this.deviceId = deviceId;
+        this.codec = codec;
         this.vertx = vertx;
         this.web = web;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -46,22 +50,44 @@ public final class MatrixClient {
     /** A client for {@code self}, authenticated by {@code accessToken} (the as_token for the bot). */
     public static MatrixClient create(Vertx vertx, WebClient web, String baseUrl, String accessToken, UserId self,
             RetryPolicy retry) {
-        return new MatrixClient(vertx, web, baseUrl, accessToken, self, false, retry, CallObserver.NONE);
+        return new MatrixClient(vertx, web, baseUrl, accessToken, self, false, retry, CallObserver.NONE, null,
+                EventCodec.PLAIN);
     }
 
     /** The same appservice acting as one of its namespaced users ({@code ?user_id=}). */
     public MatrixClient actingAs(UserId user) {
-        return new MatrixClient(vertx, web, baseUrl, accessToken, user, true, retry, observer);
+        return new MatrixClient(vertx, web, baseUrl, accessToken, user, true, retry, observer, deviceId, codec);
     }
 
     /** The same client with another retry policy (for example {@link RetryPolicy#PROBE} for health checks). */
     public MatrixClient withRetry(RetryPolicy policy) {
-        return new MatrixClient(vertx, web, baseUrl, accessToken, self, masquerading, policy, observer);
+        return new MatrixClient(vertx, web, baseUrl, accessToken, self, masquerading, policy, observer, deviceId,
+                codec);
     }
 
     /** The same client, telling {@code observer} of every request it makes. */
     public MatrixClient observedBy(CallObserver observer) {
-        return new MatrixClient(vertx, web, baseUrl, accessToken, self, masquerading, retry, observer);
+        return new MatrixClient(vertx, web, baseUrl, accessToken, self, masquerading, retry, observer, deviceId,
+                codec);
+    }
+
+    /**
+     * The same appservice acting as one device of its user ({@code ?device_id=}, MSC3202 device masquerading): the
+     * device that holds Steward's encryption keys.
+     */
+    public MatrixClient asDevice(String device) {
+        return new MatrixClient(vertx, web, baseUrl, accessToken, self, masquerading, retry, observer, device, codec);
+    }
+
+    /** The same client, sealing the messages it sends and opening the events it reads through {@code codec}. */
+    public MatrixClient withCodec(EventCodec codec) {
+        return new MatrixClient(vertx, web, baseUrl, accessToken, self, masquerading, retry, observer, deviceId,
+                codec);
+    }
+
+    /** The end-to-end encryption endpoints (keys, to-device, account data), as this client's user and device. */
+    public KeysApi keys() {
+        return new KeysApi(this);
     }
 
     public UserId self() {
@@ -72,8 +98,11 @@ public final class MatrixClient {
         return baseUrl;
     }
 
-    private ClientCall call(HttpMethod method, String path) {
+    ClientCall call(HttpMethod method, String path) {
         ClientCall call = new ClientCall(vertx, web, retry, accessToken, method, baseUrl + path, observer);
+        if (deviceId != null) {
+            call.query("device_id", deviceId);
+        }
         return masquerading ? call.query("user_id", self.value()) : call;
     }
 
@@ -120,8 +149,9 @@ public final class MatrixClient {
 
     /** Sends a message event; the same {@code txnId} never posts twice. See {@link TxnIds}. */
     public Future<EventId> send(RoomId room, String eventType, JsonObject content, String txnId) {
-        return call(HttpMethod.PUT, room(room) + "/send/" + segment(eventType) + "/" + segment(txnId))
-                .body(content).send().map(MatrixClient::eventId);
+        return codec.seal(room, eventType, content).compose(outgoing -> call(HttpMethod.PUT,
+                room(room) + "/send/" + segment(outgoing.type()) + "/" + segment(txnId))
+                .body(outgoing.content()).send().map(MatrixClient::eventId));
     }
 
     public Future<EventId> sendState(RoomId room, String eventType, String stateKey, JsonObject content) {
@@ -194,17 +224,29 @@ public final class MatrixClient {
             }
         }
         return call(HttpMethod.GET, path).query("limit", "100").send()
-                .map(json -> json.getJsonArray("chunk", new JsonArray()));
+                .compose(json -> opened(json.getJsonArray("chunk", new JsonArray())));
     }
 
     /** The latest events of a room, newest first ({@code GET /messages?dir=b}). */
     public Future<JsonArray> latestEvents(RoomId room, int limit) {
         return call(HttpMethod.GET, room(room) + "/messages").query("dir", "b").query("limit", Integer.toString(limit))
-                .send().map(json -> json.getJsonArray("chunk", new JsonArray()));
+                .send().compose(json -> opened(json.getJsonArray("chunk", new JsonArray())));
     }
 
     public Future<JsonObject> event(RoomId room, EventId event) {
-        return call(HttpMethod.GET, room(room) + "/event/" + segment(event.value())).send();
+        return call(HttpMethod.GET, room(room) + "/event/" + segment(event.value())).send().compose(codec::open);
+    }
+
+    /** Events read back from the homeserver, opened by the codec (decrypted where they can be). */
+    private Future<JsonArray> opened(JsonArray events) {
+        if (codec == EventCodec.PLAIN || events.isEmpty()) {
+            return Future.succeededFuture(events);
+        }
+        java.util.List<Future<JsonObject>> opening = new java.util.ArrayList<>();
+        for (Object event : events) {
+            opening.add(event instanceof JsonObject json ? codec.open(json) : Future.succeededFuture(new JsonObject()));
+        }
+        return Future.all(opening).map(all -> new JsonArray(all.list()));
     }
 
     /** How many members have joined a room ({@code GET /joined_members}): two means a direct chat with the bot. */

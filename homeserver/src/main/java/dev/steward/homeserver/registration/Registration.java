@@ -18,6 +18,11 @@ import java.util.List;
 /**
  * An application service registration: the file the homeserver reads to know Steward (spec: Application Service
  * API, "Registration"). Steward's namespace is exclusive: the bot user and every {@code @<localpart>_...} user.
+ *
+ * <p>For encrypted rooms it asks for ephemeral events and to-device messages ({@code receive_ephemeral}, MSC2409),
+ * one-time key counts and device list changes ({@code org.matrix.msc3202}), and device management by the
+ * appservice ({@code io.element.msc4190}). Synapse also needs {@code msc2409_to_device_messages_enabled} and
+ * {@code msc3202_transaction_extensions} under {@code experimental_features}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Registration(
@@ -27,7 +32,10 @@ public record Registration(
         @JsonProperty("hs_token") String hsToken,
         @JsonProperty("sender_localpart") String senderLocalpart,
         @JsonProperty("rate_limited") boolean rateLimited,
-        Namespaces namespaces) {
+        Namespaces namespaces,
+        @JsonProperty("receive_ephemeral") Boolean receiveEphemeral,
+        @JsonProperty("org.matrix.msc3202") Boolean transactionExtensions,
+        @JsonProperty("io.element.msc4190") Boolean deviceManagement) {
 
     public record Namespaces(List<Namespace> users, List<Namespace> aliases, List<Namespace> rooms) {}
 
@@ -47,7 +55,8 @@ public record Registration(
                 hsToken != null ? hsToken : randomToken(),
                 senderLocalpart, false,
                 new Namespaces(List.of(new Namespace(true, userRegex(senderLocalpart, serverName))),
-                        List.of(), List.of()));
+                        List.of(), List.of()),
+                true, true, true);
     }
 
     /**
@@ -61,6 +70,12 @@ public record Registration(
 
     private static String escape(String literal) {
         return literal.replaceAll("([\\\\.^$|?*+()\\[\\]{}])", "\\\\$1");
+    }
+
+    /** Whether the homeserver will give Steward what encrypted rooms need (see the class comment). */
+    public boolean supportsEncryption() {
+        return Boolean.TRUE.equals(receiveEphemeral) && Boolean.TRUE.equals(transactionExtensions)
+                && Boolean.TRUE.equals(deviceManagement);
     }
 
     public static String randomToken() {

@@ -45,7 +45,12 @@ class RegistrationTest {
                 .containsEntry("as_token", STEWARD.asToken())
                 .containsEntry("hs_token", STEWARD.hsToken())
                 .containsEntry("sender_localpart", "steward")
-                .containsEntry("rate_limited", false);
+                .containsEntry("rate_limited", false)
+                // Encrypted rooms: to-device messages, key counts and device lists, devices made by the appservice.
+                .containsEntry("receive_ephemeral", true)
+                .containsEntry("org.matrix.msc3202", true)
+                .containsEntry("io.element.msc4190", true);
+        assertThat(STEWARD.supportsEncryption()).isTrue();
         assertThat(read.get("namespaces")).isEqualTo(Map.of(
                 "users", List.of(Map.of("exclusive", true, "regex", "@steward(_[^:]+)?:localhost$")),
                 "aliases", List.of(),
