@@ -6,8 +6,8 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
  * The embedding model the application passes in at run time (all-MiniLM-L6-v2, quantized), for the build's training
  * step and the tests. Loaded once per JVM: {@link #INSTANCE}.
  */
-final class MiniLmForTests implements SentenceEmbedder {
-    static final MiniLmForTests INSTANCE = new MiniLmForTests();
+public final class MiniLmForTests implements SentenceEmbedder {
+    public static final MiniLmForTests INSTANCE = new MiniLmForTests();
 
     private final AllMiniLmL6V2QuantizedEmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
 
