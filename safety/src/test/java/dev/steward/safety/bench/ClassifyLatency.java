@@ -2,15 +2,14 @@ package dev.steward.safety.bench;
 
 import dev.steward.safety.content.FilterLevel;
 import dev.steward.safety.content.MeaningClassifier;
-import dev.steward.safety.content.MiniLmForTests;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The meaning classifier's cost per request, embedding included: the bundled model over all-MiniLM-L6-v2 reads one
- * chat message at a time on one thread. {@link SafetyScanBenchmark} starts it as its own process pinned to one core
- * ({@code taskset -c 0}), since ONNX Runtime would otherwise spread one embedding over every core. Prints
+ * chat message at a time on one thread, with an ONNX Runtime session of one thread ({@link OneThreadMiniLm}).
+ * {@link SafetyScanBenchmark} starts it as its own process pinned to one core ({@code taskset -c 0}). Prints
  * {@code p50 <ms> p99 <ms>} as its last line.
  */
 public final class ClassifyLatency {
@@ -20,7 +19,7 @@ public final class ClassifyLatency {
     private ClassifyLatency() {}
 
     public static void main(String[] args) {
-        MeaningClassifier classifier = MeaningClassifier.bundled(MiniLmForTests.INSTANCE);
+        MeaningClassifier classifier = MeaningClassifier.bundled(new OneThreadMiniLm().sentences());
         List<String> messages = ChatText.messages(20261204L, 512 * 1024);
         for (int i = 0; i < WARM_UP; i++) {
             classifier.read(messages.get(i % messages.size()), FilterLevel.STRICT);

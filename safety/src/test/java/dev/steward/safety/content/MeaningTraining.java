@@ -18,14 +18,16 @@ import java.util.Map;
  * <p>Thresholds: {@code blockAt} is a margin above the highest score of any harmless sample of the validation and
  * train splits (nothing to block at that level, and not blocked by the word lists anyway), so on both the model adds
  * no false positive of its own; {@code unsureAt} is the score above which {@value #UNSURE_RECALL} of the
- * category's validation samples lie (never above {@code blockAt}), the band a moderation model is asked about.
+ * category's validation samples lie, but never below the score of the 95th percentile of harmless samples (nor above
+ * {@code blockAt}): the band a moderation model is asked about.
  */
 public final class MeaningTraining {
     private static final int EPOCHS = 400;
     private static final double LEARNING_RATE = 0.5;
     private static final double L2 = 1e-3;
     private static final double UNSURE_RECALL = 0.98;
-    // Above the validation split's highest harmless score, since a test set's tail reaches further than its maximum.
+    private static final double UNSURE_HARMLESS_SHARE = 0.95;
+    // Above the highest harmless score of the train and validation splits: a new sample's tail reaches further.
     private static final float MARGIN = 0.25f;
 
     private record Example(MeaningFeatures features, LabelledSplit.Sample sample) {}
@@ -106,27 +108,32 @@ public final class MeaningTraining {
 
     private static MeaningModel.Linear thresholds(MeaningModel.Linear linear, List<Example> train,
             List<Example> validation, ContentFilter words, FilterLevel level, Category category) {
-        float highestNegative = Float.NEGATIVE_INFINITY;
+        List<Float> harmless = new ArrayList<>();
         List<Float> positives = new ArrayList<>();
         for (Example example : validation) {
             float score = (float) linear.score(example.features());
             if (example.sample().expected(level).contains(category)) {
                 positives.add(score);
             } else if (harmless(example, words, level)) {
-                highestNegative = Math.max(highestNegative, score);
+                harmless.add(score);
             }
         }
         // The harmless training samples the model could not push down count too: 83 validation samples alone gave
         // a maximum that the first look at the test split showed to be far too low (10.7 % benign blocked).
         for (Example example : train) {
             if (harmless(example, words, level)) {
-                highestNegative = Math.max(highestNegative, (float) linear.score(example.features()));
+                harmless.add((float) linear.score(example.features()));
             }
         }
-        float blockAt = highestNegative + MARGIN;
+        harmless.sort(Comparator.naturalOrder());
         positives.sort(Comparator.reverseOrder());
-        float unsureAt = positives.isEmpty() ? blockAt
+        float blockAt = harmless.getLast() + MARGIN;
+        float byRecall = positives.isEmpty() ? blockAt
                 : positives.get(Math.min(positives.size() - 1, (int) Math.floor(UNSURE_RECALL * positives.size())));
-        return new MeaningModel.Linear(linear.bias(), linear.weights(), blockAt, Math.min(unsureAt, blockAt));
+        // Never so low that the moderation model is asked about more than a few harmless texts in a hundred: at
+        // strict, a moderation model that is down then holds those back.
+        float byHarmless = harmless.get((int) Math.floor(UNSURE_HARMLESS_SHARE * (harmless.size() - 1)));
+        return new MeaningModel.Linear(linear.bias(), linear.weights(), blockAt,
+                Math.min(blockAt, Math.max(byRecall, byHarmless)));
     }
 }
