@@ -37,7 +37,12 @@ import dev.steward.bot.pipeline.DirectRooms;
 import dev.steward.bot.pipeline.EventRouter;
 import dev.steward.commands.ask.AskCommand;
 import dev.steward.bot.gateway.MatrixAdminAlerts;
+import dev.steward.bot.gateway.ModerationClient;
+import dev.steward.bot.safety.MeaningEmbeddings;
+import dev.steward.safety.content.ContentCheck;
+import dev.steward.safety.content.ContentModerator;
 import dev.steward.safety.content.ContentStrings;
+import dev.steward.safety.content.MeaningClassifier;
 import dev.steward.safety.pii.PiiScanner;
 import dev.steward.bot.safety.BotPolicies;
 import dev.steward.bot.safety.CommandGate;
@@ -89,6 +94,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -243,7 +249,7 @@ public final class Steward {
         StewardConfig.Models models = config.models();
         StewardConfig.Conversation conversation = config.conversation();
         ModelRouter router = new ModelRouter(models.entries(), models.defaultModel(), models.fallbacks());
-        RequestGuard guard = new RequestGuard(new PiiScanner(), config.safety().contentFilter(), audit,
+        RequestGuard guard = new RequestGuard(new PiiScanner(), contentCheck(config, stores.embedder()), audit,
                 new MatrixAdminAlerts(bot, config.safety().adminRoom()),
                 ContentStrings.forLanguage(config.safety().language()));
         ModelGateway.Context context = new ModelGateway.Context(
@@ -258,6 +264,19 @@ public final class Steward {
                 new ModelGateway.Safety(policies, budgets, guard, audit), attempts);
         return new Gateway(gateway, new GatewayCatalog(vertx, router, models.entries(), stores.rooms(), policies,
                 guard, budgets));
+    }
+
+    /**
+     * The word lists, the meaning classifier over the process's one embedding model (memory's, handed to safety
+     * through its port), and the moderation model when one is configured.
+     */
+    private static ContentCheck contentCheck(StewardConfig config, MiniLmEmbedder embedder) {
+        StewardConfig.Moderation moderation = config.safety().moderation();
+        Optional<ContentModerator> moderator = moderation.model().flatMap(name -> config.models().entries().stream()
+                .filter(model -> model.name().equals(name)).findFirst())
+                .map(entry -> ModerationClient.of(entry, moderation.timeout()));
+        return new ContentCheck(config.safety().contentFilter(),
+                Optional.of(MeaningClassifier.bundled(new MeaningEmbeddings(embedder))), moderator);
     }
 
     private static Policies policies(StewardConfig config, HikariDataSource dataSource, Clock clock, AuditLog audit) {
