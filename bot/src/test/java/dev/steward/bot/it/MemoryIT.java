@@ -74,12 +74,12 @@ class MemoryIT {
         RoomId garden = roomIn(alice, family, "garden");
         RoomId work = roomIn(alice, space(alice, "Work"), "standup");
 
-        EventId remember = alice.send(kitchen, "!remember The Wi-Fi password is blue-otter-42");
+        EventId remember = alice.send(kitchen, "!remember The Wi-Fi network is called blue-otter-42");
         assertThat(alice.awaitAnswer(kitchen, homeserver.botUser(), remember)).matches("Remembered as #\\d+\\.");
 
         alice.awaitAnswer(kitchen, homeserver.botUser(), alice.send(kitchen, "!ask how do I get the laptop online?"));
         String system = systemPrompt();
-        assertThat(system).contains("> The Wi-Fi password is blue-otter-42")
+        assertThat(system).contains("> The Wi-Fi network is called blue-otter-42")
                 .contains(MatrixToLink.of(kitchen, remember));
 
         alice.awaitAnswer(work, homeserver.botUser(), alice.send(work, "!ask how do I get the laptop online?"));
