@@ -162,7 +162,8 @@ public final class Steward {
         Services services = services(vertx, web, config, tokens, clock, probe, registry, metrics, dataSource, e2ee);
         MemoryFeature memory = MemoryFeature.open(services);
         opened.add(0, memory);
-        GatewayFeature gateway = new GatewayFeature(services, memory.retrieval(), memory.answerKeeper());
+        GatewayFeature gateway = new GatewayFeature(services, memory.retrieval(), memory.answerKeeper(),
+                memory.embedder());
         // Order matters for the room hooks: a request is answered before the message is kept in memory.
         List<Feature> features = List.of(gateway, memory, new PolicyFeature(services));
         CommandRegistry commands = services.commands();

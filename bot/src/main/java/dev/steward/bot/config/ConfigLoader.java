@@ -87,8 +87,11 @@ public final class ConfigLoader {
         StewardConfig.Pipeline pipeline = new StewardConfig.Pipeline(
                 reader.bool("pipeline.paused", false),
                 (int) reader.number("pipeline.max_attempts", 5, 1, 100));
+        StewardConfig.Safety safety = SafetyConfigReader.read(reader);
+        StewardConfig.Models models = ModelsConfigReader.read(reader);
+        SafetyConfigReader.checkModeration(reader, safety, models);
         return new StewardConfig(dataDir, homeserver, appservice, bot, invites, pipeline,
-                SafetyConfigReader.read(reader), ModelsConfigReader.read(reader), ConversationConfigReader.read(reader),
+                safety, models, ConversationConfigReader.read(reader),
                 new StewardConfig.Memory(java.time.Duration.ofDays(reader.number("memory.retention_days", 30, 0, 3650))),
                 EncryptionConfigReader.read(reader));
     }

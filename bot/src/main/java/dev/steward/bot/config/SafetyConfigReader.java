@@ -20,7 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads the {@code safety} section: the space's time zone, roles and their powers, who has which role. */
+/**
+ * Reads the {@code safety} section: the space's time zone, roles and their powers, who has which role, the content
+ * filter's extra terms, the moderation model, and what to do with context that must stay local.
+ */
 final class SafetyConfigReader {
     private SafetyConfigReader() {}
 
@@ -57,7 +60,9 @@ final class SafetyConfigReader {
                 Optional.ofNullable(reader.parsed("safety.admin_room", adminRoom, RoomId::of)),
                 reader.string("safety.language", "en"),
                 BigDecimal.valueOf(reader.number("safety.budget_warning_percent", 80, 1, 100)).movePointLeft(2),
-                sensitiveContext(reader));
+                sensitiveContext(reader),
+                new StewardConfig.Moderation(Optional.ofNullable(reader.string("safety.moderation_model", null)),
+                        java.time.Duration.ofSeconds(reader.number("safety.moderation_timeout_seconds", 5, 1, 60))));
     }
 
     private static SensitivityRule.Mode sensitiveContext(ConfigReader reader) {
@@ -70,6 +75,22 @@ final class SafetyConfigReader {
                 yield SensitivityRule.Mode.GO_LOCAL;
             }
         };
+    }
+
+    /** The moderation model must be one of the configured models, and local: what it reads may be a child's. */
+    static void checkModeration(ConfigReader reader, StewardConfig.Safety safety, StewardConfig.Models models) {
+        safety.moderation().model().ifPresent(name -> {
+            var entry = models.entries().stream().filter(model -> model.name().equals(name)).findFirst();
+            if (entry.isEmpty()) {
+                reader.problem("safety.moderation_model must name one of the models, got '" + name + "'");
+            } else if (!entry.get().local()) {
+                reader.problem("safety.moderation_model '" + name + "' must be a local model (local: true): it reads"
+                        + " members' requests before the content filter has let them through");
+            } else if (entry.get().provider() != dev.steward.bot.gateway.ModelEntry.Provider.OPENAI
+                    && entry.get().provider() != dev.steward.bot.gateway.ModelEntry.Provider.OLLAMA) {
+                reader.problem("safety.moderation_model '" + name + "' must be an openai-compatible or ollama model");
+            }
+        });
     }
 
     /** The bundled word lists plus the config's own terms and allowed phrases, each error under its path. */

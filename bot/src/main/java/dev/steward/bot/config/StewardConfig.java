@@ -49,7 +49,14 @@ public record StewardConfig(Path dataDir, Homeserver homeserver, Appservice apps
      */
     public record Safety(ZoneId timeZone, String defaultRole, List<MemberRoles.Assignment> members,
             int roomAdminLevel, Roles roles, ContentFilter contentFilter, Optional<RoomId> adminRoom,
-            String language, BigDecimal budgetWarningShare, SensitivityRule.Mode sensitiveContext) {}
+            String language, BigDecimal budgetWarningShare, SensitivityRule.Mode sensitiveContext,
+            Moderation moderation) {}
+
+    /**
+     * The moderation model asked about requests and answers the content classifier is unsure about: a local model
+     * named under {@code models} (none by default), and how long Steward waits for its verdict.
+     */
+    public record Moderation(Optional<String> model, java.time.Duration timeout) {}
 
     /** The configured models (none by default: Steward then explains how to add one), the default and fallbacks. */
     public record Models(List<ModelEntry> entries, Optional<String> defaultModel, List<String> fallbacks) {}

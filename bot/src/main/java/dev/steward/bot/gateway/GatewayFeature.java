@@ -10,10 +10,16 @@ import dev.steward.commands.CommandSpec;
 import dev.steward.commands.ask.AskCommand;
 import dev.steward.commands.ask.ModelsCommand;
 import dev.steward.commands.ask.RoomModelCommands;
+import dev.steward.bot.safety.MeaningEmbeddings;
+import dev.steward.memory.Embedder;
+import dev.steward.safety.content.ContentCheck;
+import dev.steward.safety.content.ContentModerator;
 import dev.steward.safety.content.ContentStrings;
+import dev.steward.safety.content.MeaningClassifier;
 import dev.steward.safety.pii.PiiScanner;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The model gateway as one feature: the configured models behind one router and one guard, {@code !ask},
@@ -29,12 +35,13 @@ public final class GatewayFeature implements Feature {
     private final ChatHandler chat;
     private final AskCommand.AnswerKeeper keeper;
 
-    public GatewayFeature(Services services, MemoryRetrieval memory, AskCommand.AnswerKeeper keeper) {
+    public GatewayFeature(Services services, MemoryRetrieval memory, AskCommand.AnswerKeeper keeper,
+            Embedder embedder) {
         StewardConfig config = services.config();
         StewardConfig.Models models = config.models();
         StewardConfig.Conversation conversation = config.conversation();
         ModelRouter router = new ModelRouter(models.entries(), models.defaultModel(), models.fallbacks());
-        RequestGuard guard = new RequestGuard(new PiiScanner(), config.safety().contentFilter(), services.audit(),
+        RequestGuard guard = new RequestGuard(new PiiScanner(), contentCheck(config, embedder), services.audit(),
                 new MatrixAdminAlerts(services.bot(), config.safety().adminRoom()),
                 ContentStrings.forLanguage(config.safety().language()));
         RequestPlanner planner = new RequestPlanner(router, new RequestPlanner.Sources(
@@ -56,6 +63,19 @@ public final class GatewayFeature implements Feature {
         this.keeper = keeper;
         this.chat = new ChatHandler(services.bot(), gateway, services.commands(), services.replies(),
                 services.directRooms(), keeper);
+    }
+
+    /**
+     * The word lists, the meaning classifier over the process's one embedding model (memory's, handed to safety
+     * through its port), and the moderation model when one is configured.
+     */
+    private static ContentCheck contentCheck(StewardConfig config, Embedder embedder) {
+        StewardConfig.Moderation moderation = config.safety().moderation();
+        Optional<ContentModerator> moderator = moderation.model().flatMap(name -> config.models().entries().stream()
+                .filter(model -> model.name().equals(name)).findFirst())
+                .map(entry -> ModerationClient.of(entry, moderation.timeout()));
+        return new ContentCheck(config.safety().contentFilter(),
+                Optional.of(MeaningClassifier.bundled(new MeaningEmbeddings(embedder))), moderator);
     }
 
     @Override

@@ -84,10 +84,11 @@ public final class ModelGateway implements ModelPort {
         }
     }
 
-    /** Streamed text as the member may see it: placeholders restored, and nothing once the filter would withhold it. */
+    /** Streamed text as the member may see it: placeholders restored, and nothing once the check would withhold it. */
     private Consumer<String> shownWhileStreaming(RequestGuard.Prepared prepared, EffectivePolicy policy,
             Consumer<String> progress) {
-        return soFar -> safety.guard().shownWhileStreaming(soFar, prepared, policy).ifPresent(progress);
+        var shown = safety.guard().shownWhileStreaming(prepared, policy);
+        return soFar -> shown.apply(soFar).ifPresent(progress);
     }
 
     private BudgetDecision.Reserved reserve(MatrixEvent event, EffectivePolicy policy, RoutePlan.Go go,

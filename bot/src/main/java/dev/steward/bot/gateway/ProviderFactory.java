@@ -21,12 +21,21 @@ public final class ProviderFactory {
     static final String OLLAMA_URL = "http://127.0.0.1:11434";
     // OpenAI-compatible local servers (llama.cpp, vLLM) take any key; the client insists on one.
     private static final String ANY_KEY = "not-needed";
+    // "unsafe\nS1,S10" is the longest verdict a Llama Guard model gives.
+    private static final int MODERATION_TOKENS = 20;
 
     private ProviderFactory() {}
 
     static ModelClient build(ModelEntry entry) {
         return entry.stream() ? new StreamingClient(streaming(entry), entry.timeout())
                 : new BlockingClient(blocking(entry));
+    }
+
+    /** A blocking client for a moderation model: a verdict is a few words, and it must come within {@code timeout}. */
+    static ChatModel moderation(ModelEntry entry, java.time.Duration timeout) {
+        return blocking(new ModelEntry(entry.name(), entry.provider(), entry.modelId(), entry.baseUrl(),
+                entry.apiKey(), entry.local(), entry.pricePerMillionIn(), entry.pricePerMillionOut(),
+                entry.contextWindow(), timeout, MODERATION_TOKENS, false));
     }
 
     private static StreamingChatModel streaming(ModelEntry entry) {

@@ -3,9 +3,10 @@ package dev.steward.bot.gateway;
 import dev.steward.commands.UserFacingException;
 import dev.steward.homeserver.event.MatrixEvent;
 import dev.steward.safety.audit.AuditLog;
-import dev.steward.safety.content.ContentFilter;
+import dev.steward.safety.content.ContentCheck;
 import dev.steward.safety.content.ContentStrings;
 import dev.steward.safety.content.FilterLevel;
+import dev.steward.safety.content.GrowingAnswer;
 import dev.steward.safety.content.Verdict;
 import dev.steward.safety.pii.Finding;
 import dev.steward.safety.pii.PiiScanner;
@@ -18,11 +19,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What the safety policy does to a request before it leaves Steward, and to the answer before it is posted: the
- * content filter, then PII handling (redact to placeholders, keep local, block, or allow). Every decision that
- * refuses or changes something is audited, with types and counts only. Blocking (audit log): use a worker.
+ * content check (word lists, the meaning classifier, a moderation model where configured), then PII handling
+ * (redact to placeholders, keep local, block, or allow). Answers are checked whole when they end and sentence by
+ * sentence while they stream. Every decision that refuses or changes something is audited, with types, categories
+ * and counts only. Blocking (audit log, embedding, moderation call): use a worker.
  */
 public final class RequestGuard {
     /**
@@ -42,15 +46,15 @@ public final class RequestGuard {
     }
 
     private final PiiScanner scanner;
-    private final ContentFilter filter;
+    private final ContentCheck content;
     private final AuditLog audit;
     private final AdminAlerts alerts;
     private final ContentStrings strings;
 
-    public RequestGuard(PiiScanner scanner, ContentFilter filter, AuditLog audit, AdminAlerts alerts,
+    public RequestGuard(PiiScanner scanner, ContentCheck content, AuditLog audit, AdminAlerts alerts,
             ContentStrings strings) {
         this.scanner = scanner;
-        this.filter = filter;
+        this.content = content;
         this.audit = audit;
         this.alerts = alerts;
         this.strings = strings;
@@ -66,10 +70,9 @@ public final class RequestGuard {
      * everything, so a value gets the same placeholder wherever it occurs.
      */
     Prepared prepare(MatrixEvent event, String question, List<ContextPiece> context, EffectivePolicy policy) {
-        FilterLevel level = FilterLevel.valueOf(policy.get(PolicyKey.CONTENT_FILTER).toUpperCase(Locale.ROOT));
-        Verdict verdict = filter.check(question, level);
+        Verdict verdict = content.check(question, level(policy));
         if (verdict.blocked()) {
-            record(event, "content_filter", "refused", "request: " + verdict.categories());
+            record(event, "content_filter", "refused", "request: " + verdict.auditSummary());
             if (verdict.selfHarm()) {
                 alerts.selfHarm(event);
             }
@@ -127,10 +130,9 @@ public final class RequestGuard {
     /** The answer as the member sees it: originals restored, then the content filter on what the model said. */
     String finish(MatrixEvent event, String answer, Prepared prepared, EffectivePolicy policy) {
         String restored = prepared.redaction().map(redaction -> redaction.restore(answer)).orElse(answer);
-        FilterLevel level = FilterLevel.valueOf(policy.get(PolicyKey.CONTENT_FILTER).toUpperCase(Locale.ROOT));
-        Verdict verdict = filter.check(restored, level);
+        Verdict verdict = content.check(restored, level(policy));
         if (verdict.blocked()) {
-            record(event, "content_filter", "answer withheld", "answer: " + verdict.categories());
+            record(event, "content_filter", "answer withheld", "answer: " + verdict.auditSummary());
             return strings.reply(verdict, true);
         }
         return restored;
@@ -139,13 +141,17 @@ public final class RequestGuard {
 
 
     /**
-     * Part of a streaming answer as the member may see it meanwhile: originals restored, and nothing at all once the
-     * content filter would withhold it (the final answer is then replaced, and audited, by {@link #finish}).
+     * One streaming answer as the member may see it meanwhile: each time it grows, originals restored, and nothing at
+     * all once the content check would withhold it (the final answer is then replaced, and audited, by
+     * {@link #finish}). One per answer: it remembers how far the classifier has read.
      */
-    Optional<String> shownWhileStreaming(String soFar, Prepared prepared, EffectivePolicy policy) {
-        String restored = prepared.redaction().map(redaction -> redaction.restore(soFar)).orElse(soFar);
-        FilterLevel level = FilterLevel.valueOf(policy.get(PolicyKey.CONTENT_FILTER).toUpperCase(Locale.ROOT));
-        return filter.check(restored, level).blocked() ? Optional.empty() : Optional.of(restored);
+    Function<String, Optional<String>> shownWhileStreaming(Prepared prepared, EffectivePolicy policy) {
+        GrowingAnswer growing = content.growing(level(policy));
+        return soFar -> growing.shown(prepared.redaction().map(redaction -> redaction.restore(soFar)).orElse(soFar));
+    }
+
+    private static FilterLevel level(EffectivePolicy policy) {
+        return FilterLevel.valueOf(policy.get(PolicyKey.CONTENT_FILTER).toUpperCase(Locale.ROOT));
     }
 
     private void record(MatrixEvent event, String rule, String action, String detail) {

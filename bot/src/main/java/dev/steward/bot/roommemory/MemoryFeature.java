@@ -77,6 +77,11 @@ public final class MemoryFeature implements Feature {
         return store;
     }
 
+    /** The process's one embedding model, which the content classifier reads meaning with too. */
+    public MiniLmEmbedder embedder() {
+        return embedder;
+    }
+
     @Override
     public List<CommandSpec> commands() {
         return List.of(RememberCommand.spec(memory), RecallCommand.spec(memory),

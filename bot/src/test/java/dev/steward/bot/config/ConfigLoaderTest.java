@@ -151,6 +151,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theModerationModelMustBeAConfiguredLocalModel() {
+        String models = "models:\n"
+                + "  - {name: guard, provider: ollama, model_id: llama-guard3, local: true}\n"
+                + "  - {name: cloud, provider: openai, model_id: gpt-4o-mini}\n";
+        StewardConfig config = NO_ENVIRONMENT.read(ConfigFiles.write(folder, ConfigFiles.VALID + models
+                + "safety:\n  moderation_model: guard\n  moderation_timeout_seconds: 3\n"));
+        assertThat(config.safety().moderation().model()).contains("guard");
+        assertThat(config.safety().moderation().timeout()).hasSeconds(3);
+        assertThat(NO_ENVIRONMENT.read(ConfigFiles.write(folder, ConfigFiles.VALID)).safety().moderation().model())
+                .isEmpty();
+
+        assertThat(problemsOf(ConfigFiles.VALID + models + "safety:\n  moderation_model: cloud\n"))
+                .containsExactly("safety.moderation_model 'cloud' must be a local model (local: true): it reads"
+                        + " members' requests before the content filter has let them through");
+        assertThat(problemsOf(ConfigFiles.VALID + models + "safety:\n  moderation_model: nope\n"))
+                .containsExactly("safety.moderation_model must name one of the models, got 'nope'");
+    }
+
+    @Test
     void contentFilterTermsFromConfigAreCheckedAndUsed() {
         ConfigException error = catchThrowableOfType(ConfigException.class, () -> NO_ENVIRONMENT.read(
                 ConfigFiles.write(folder, ConfigFiles.VALID + "safety:\n  content_filter:\n    extra_terms: [\"drug standard spice\"]\n")));

@@ -218,15 +218,15 @@ class EncryptedRoomsIT {
     @Test
     void nothingDecryptedReachesTheLog() {
         RoomId room = encryptedRoomWithSteward(alice, "secrets");
-        String secret = "the alarm code is 4711 and the safe is behind the mirror";
+        String secret = "the spare key hangs under the blue flowerpot by the shed";
 
         assertThat(ask(alice, room, "!remember " + secret)).startsWith("Remembered as #");
-        assertThat(ask(alice, room, "!recall alarm code")).contains(secret);
+        assertThat(ask(alice, room, "!recall spare key")).contains(secret);
 
-        assertThat(LOG.list).isNotEmpty().noneMatch(event -> event.getFormattedMessage().contains("alarm code")
-                || event.getFormattedMessage().contains("4711")
+        assertThat(LOG.list).isNotEmpty().noneMatch(event -> event.getFormattedMessage().contains("spare key")
+                || event.getFormattedMessage().contains("flowerpot")
                 || (event.getThrowableProxy() != null && event.getThrowableProxy().getMessage() != null
-                        && event.getThrowableProxy().getMessage().contains("4711")));
+                        && event.getThrowableProxy().getMessage().contains("flowerpot")));
     }
 
     /**

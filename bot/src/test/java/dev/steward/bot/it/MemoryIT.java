@@ -78,12 +78,12 @@ class MemoryIT {
         RoomId garden = roomIn(alice, family, "garden");
         RoomId work = roomIn(alice, space(alice, "Work"), "standup");
 
-        EventId remember = alice.send(kitchen, "!remember The Wi-Fi password is blue-otter-42");
+        EventId remember = alice.send(kitchen, "!remember The Wi-Fi network is called blue-otter-42");
         assertThat(alice.awaitAnswer(kitchen, homeserver.botUser(), remember)).matches("Remembered as #\\d+\\.");
 
         alice.awaitAnswer(kitchen, homeserver.botUser(), alice.send(kitchen, "!ask how do I get the laptop online?"));
         String system = model.lastRequest().encode();
-        assertThat(system).contains("> The Wi-Fi password is blue-otter-42")
+        assertThat(system).contains("> The Wi-Fi network is called blue-otter-42")
                 .contains(MatrixToLink.of(kitchen, remember));
 
         alice.awaitAnswer(work, homeserver.botUser(), alice.send(work, "!ask how do I get the laptop online?"));
@@ -131,14 +131,14 @@ class MemoryIT {
         RoomId intruder = stranger.createRoomJoinedBy("not family", homeserver.botUser());
         Spaces.claimParent(stranger, intruder, family);
         ask(alice, kitchen, "!memory share on");
-        ask(alice, kitchen, "!remember The alarm code is 4417, the panel is behind the coats");
+        ask(alice, kitchen, "!remember The spare key hangs behind the coats on the hook marked Zanzibar");
 
-        assertThat(ask(stranger, intruder, "!recall alarm code")).doesNotContain("4417")
+        assertThat(ask(stranger, intruder, "!recall spare key")).doesNotContain("Zanzibar")
                 .isEqualTo("I found nothing about that in this room's memory.");
-        stranger.awaitAnswer(intruder, homeserver.botUser(), stranger.send(intruder, "!ask what is the alarm code?"));
-        assertThat(model.lastRequest().encode()).as("a parent claim the space does not back").doesNotContain("4417");
+        stranger.awaitAnswer(intruder, homeserver.botUser(), stranger.send(intruder, "!ask where is the spare key?"));
+        assertThat(model.lastRequest().encode()).as("a parent claim the space does not back").doesNotContain("Zanzibar");
 
-        assertThat(ask(alice, listed, "!recall alarm code")).contains("4417");
+        assertThat(ask(alice, listed, "!recall spare key")).contains("Zanzibar");
     }
 
     @Test

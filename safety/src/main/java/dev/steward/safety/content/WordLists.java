@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class WordLists {
     /** Languages with a bundled list in {@code content/<language>.txt}. */
-    static final List<String> BUNDLED_LANGUAGES = List.of("en", "de");
+    static final List<String> BUNDLED_LANGUAGES = List.of("en", "de", "fr", "es");
 
     private WordLists() {}
 

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Phone numbers, confirmed by libphonenumber at {@link Leniency#VALID}: the number must exist in the numbering plan of
  * its region, and a national number must carry its national prefix where one is written (the {@code 0} of
- * {@code 030 1234567}). International numbers are recognised whatever the region; national ones for each configured
- * region.
+ * {@code 030 1234567}). International numbers are recognised whatever the region (in every region libphonenumber
+ * knows, and at {@link Leniency#POSSIBLE} when written with a {@code +}); national ones for each configured region.
  */
 final class PhoneDetector implements Detector {
     // Written without a trunk prefix (the 0 of 030 ...), a number is as often an order, invoice or ticket number as a
@@ -110,6 +110,22 @@ final class PhoneDetector implements Detector {
                 if (covered) {
                     break; // one region read the whole cluster as a number; the others cannot add to it
                 }
+            }
+            if (out.size() == before && text.charAt(start) == '+') {
+                addPossibleInternational(text, from, window, out);
+            }
+        }
+    }
+
+    /**
+     * A number written internationally that its plan does not list as assigned (the UK's +44 7700 900xxx drama range,
+     * a range opened after this libphonenumber release) is still a phone number to whoever wrote it: with its
+     * {@code +}, a country code and a possible length, nothing else in chat looks like that.
+     */
+    private void addPossibleInternational(String text, int from, String window, List<Finding> out) {
+        for (PhoneNumberMatch match : util.findNumbers(window, regions.get(0), Leniency.POSSIBLE, Long.MAX_VALUE)) {
+            if (match.rawString().startsWith("+") && match.number().getNationalNumber() >= 1_000_000L) {
+                out.add(new Finding(PiiType.PHONE, from + match.start(), from + match.end()));
             }
         }
     }

@@ -25,8 +25,8 @@ public final class PiiScanner {
 
     /** @param phoneRegions ISO 3166 region codes whose national phone formats to recognise */
     public PiiScanner(List<String> phoneRegions) {
-        this.detectors = List.of(new SecretDetector(), new EmailDetector(), new CardDetector(), new IbanDetector(),
-                new NationalIdDetector(), new IpAddressDetector(), new PhoneDetector(phoneRegions),
+        this.detectors = List.of(new SecretDetector(), new SpokenSecrets(), new EmailDetector(), new CardDetector(),
+                new IbanDetector(), new NationalIdDetector(), new IpAddressDetector(), new PhoneDetector(phoneRegions),
                 new StreetAddressDetector());
     }
 

@@ -16,6 +16,9 @@ public enum PiiType {
      * French NIR.
      */
     NATIONAL_ID,
-    /** API keys and tokens with known prefixes, JWTs, private keys, and passwords written as {@code key=value}. */
+    /**
+     * API keys and tokens with known prefixes, JWTs, private keys, passwords written as {@code key=value}, and
+     * passwords and PINs given in a sentence ("my password is ...", "die PIN ist ...").
+     */
     SECRET
 }

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Street addresses, only in the forms that can be told apart from ordinary text: a house number and a capitalised
  * street name ending in a street word (English "221B Baker Street", German "Hauptstraße 12" or "Berliner Str. 5",
- * French "12 rue de la Paix", Spanish "Calle de Alcalá 42"), extended by a postal code and town when they follow.
+ * French "12 rue de la Paix", Spanish "Calle de Alcalá 42"; German "Am Markt 12" and "An der Kirche 3" mid-sentence or
+ * before a postal code), extended by a postal code and town when they follow.
  * Deliberately conservative: "Marktplatz 3" could be a seat or a ranking, and an address without a street word
  * cannot be recognised reliably at all, so both are missed rather than guessed.
  */
@@ -31,11 +32,21 @@ final class StreetAddressDetector implements Detector {
     // attempt per capitalised word of the text.
     private static final Pattern GERMAN = Pattern.compile("(?<![\\p{L}\\p{N}])(\\p{Lu}[\\p{L}-]*+\\.?)"
             + "(?: (\\p{Lu}[\\p{L}-]*+\\.?))? ?\\d{1,4}(?: ?[a-h])?(?![\\p{L}\\p{N}])"
-            + "(?:,? \\d{5} \\p{Lu}[\\p{Ll}ß]+(?:[ -](?:am|an der|im) \\p{Lu}[\\p{Ll}ß]+)?)?");
+            + "(,? \\d{5} \\p{Lu}[\\p{Ll}ß]+(?:[ -](?:am|an der|im) \\p{Lu}[\\p{Ll}ß]+)?)?");
+    // Squares and rings are streets too, but "Marktplatz 3" may be a seat or a ranking: only with a postal code.
+    private static final List<String> GERMAN_SUFFIXES_WITH_POSTCODE = List.of("platz", "ring", "markt");
     private static final List<String> GERMAN_SUFFIXES = List.of("straße", "strasse", "str.", "weg", "gasse", "allee",
             "damm", "ufer");
     private static final Set<String> GERMAN_STREET_WORDS = Set.of("Straße", "Strasse", "Str.", "Weg", "Gasse",
             "Allee", "Platz", "Ring", "Damm", "Ufer");
+
+    // German streets named with a preposition: "Am Markt 12", "An der Kirche 3", "Zum Sportplatz 3", "Auf dem Berg 14".
+    // Capitalised mid-sentence only a street name is ("wohnt Am Hang 6"); at a sentence start the same words are
+    // everyday German ("An der Kasse 5 bitte"), so there a postal code must follow.
+    private static final Pattern GERMAN_PREPOSITION = Pattern.compile("(?<![\\p{L}\\p{N}])"
+            + "(?:Am|Im|Beim|Zum|Zur|An der|An den|An dem|Auf dem|Auf der|Auf den|In der|In den|Unter den|Hinter der"
+            + "|Vor dem) \\p{Lu}[\\p{L}-]+ \\d{1,4}(?: ?[a-h])?(?![\\p{L}\\p{N}])"
+            + "(,? \\d{5} \\p{Lu}[\\p{Ll}ß]+(?:[ -](?:am|an der|im) \\p{Lu}[\\p{Ll}ß]+)?)?");
 
     private static final Pattern FRENCH = Pattern.compile("(?<![\\p{L}\\p{N}])\\d{1,4}(?: ?(?:bis|ter))?,? "
             + "(?i:rue|avenue|av\\.|boulevard|bd|place|chemin|allée|impasse|quai|cours|route) "
@@ -44,7 +55,7 @@ final class StreetAddressDetector implements Detector {
             + "(?:,? \\d{5} \\p{Lu}[\\p{L}-]+)?");
 
     private static final Pattern SPANISH = Pattern.compile("(?<![\\p{L}\\p{N}])"
-            + "(?:Calle|C/|Avenida|Avda\\.|Paseo|Plaza|Pza\\.|Camino|Carrer|Ronda|Travesía) ?"
+            + "(?:[Cc]alle|C/|[Aa]venida|Avda\\.|[Pp]aseo|[Pp]laza|Pza\\.|[Cc]amino|Carrer|Ronda|Travesía) ?"
             + "(?:(?:de la|de los|de las|del|de) )?\\p{Lu}[\\p{L}-]+"
             + "(?: (?:\\p{Lu}[\\p{L}-]+|de|del|la|los|las|y)){0,4}"
             + ",? (?:n[º°o]\\.? ?)?\\d{1,4}(?![\\p{L}\\p{N}])"
@@ -71,9 +82,26 @@ final class StreetAddressDetector implements Detector {
                 }
             }
         }
+        if ((languages & StreetWords.GERMAN_PREPOSITION) != 0) {
+            Matcher german = GERMAN_PREPOSITION.matcher(text);
+            while (german.find()) {
+                if (german.group(1) != null || !startsSentence(text, german.start())) {
+                    out.add(new Finding(PiiType.STREET_ADDRESS, german.start(), german.end()));
+                }
+            }
+        }
         addAll(ENGLISH, languages & StreetWords.ENGLISH, text, out);
         addAll(FRENCH, languages & StreetWords.FRENCH, text, out);
         addAll(SPANISH, languages & StreetWords.SPANISH, text, out);
+    }
+
+    // At the start of the text or after a sentence end; a colon or comma introduces, it does not end a sentence.
+    private static boolean startsSentence(String text, int at) {
+        int i = at - 1;
+        while (i >= 0 && Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '\n') {
+            i--;
+        }
+        return i < 0 || ".!?\n".indexOf(text.charAt(i)) >= 0;
     }
 
     private static void addAll(Pattern pattern, int present, String text, List<Finding> out) {
@@ -95,14 +123,21 @@ final class StreetAddressDetector implements Detector {
     private static int germanStreetStart(Matcher candidate) {
         String first = candidate.group(1);
         String second = candidate.group(2);
+        boolean postcode = candidate.group(3) != null;
         if (second == null) {
-            return isGermanStreet(first) ? candidate.start(1) : -1;
+            return isGermanStreet(first) || postcode && isSquare(first) ? candidate.start(1) : -1;
         }
         if (GERMAN_STREET_WORDS.contains(second)
                 && (first.endsWith("er") || first.endsWith("e") || first.equals("Am") || first.equals("Im"))) {
             return candidate.start(1);
         }
-        return isGermanStreet(second) ? candidate.start(2) : -1;
+        return isGermanStreet(second) || postcode && isSquare(second) ? candidate.start(2) : -1;
+    }
+
+    private static boolean isSquare(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        return GERMAN_SUFFIXES_WITH_POSTCODE.stream()
+                .anyMatch(suffix -> lower.endsWith(suffix) && lower.length() >= suffix.length() + 3);
     }
 
     private static boolean isGermanStreet(String word) {

@@ -12,6 +12,8 @@ final class StreetWords {
     static final int GERMAN = 2;
     static final int FRENCH = 4;
     static final int SPANISH = 8;
+    /** A capitalised German preposition that may start a street name ("Am Markt 12", "An der Kirche 3"). */
+    static final int GERMAN_PREPOSITION = 16;
 
     /** A street word and the languages it signals; {@code capitalised} when the pattern needs it capitalised. */
     private record Word(String lower, int languages, boolean capitalised) {}
@@ -36,13 +38,19 @@ final class StreetWords {
             new Word("rue", FRENCH, false), new Word("av", FRENCH, false), new Word("bd", FRENCH, false),
             new Word("chemin", FRENCH, false), new Word("allée", FRENCH, false), new Word("impasse", FRENCH, false),
             new Word("quai", FRENCH, false), new Word("cours", FRENCH, false), new Word("route", FRENCH, false),
-            new Word("calle", SPANISH, true), new Word("c", SPANISH, true), new Word("avenida", SPANISH, true),
-            new Word("avda", SPANISH, true), new Word("paseo", SPANISH, true), new Word("plaza", SPANISH, true),
-            new Word("pza", SPANISH, true), new Word("camino", SPANISH, true), new Word("carrer", SPANISH, true),
-            new Word("ronda", SPANISH, true), new Word("travesía", SPANISH, true));
+            new Word("calle", SPANISH, false), new Word("c", SPANISH, true), new Word("avenida", SPANISH, false),
+            new Word("avda", SPANISH, true), new Word("paseo", SPANISH, false), new Word("plaza", SPANISH, false),
+            new Word("pza", SPANISH, true), new Word("camino", SPANISH, false), new Word("carrer", SPANISH, true),
+            new Word("ronda", SPANISH, true), new Word("travesía", SPANISH, true),
+            new Word("am", GERMAN_PREPOSITION, true), new Word("im", GERMAN_PREPOSITION, true),
+            new Word("an", GERMAN_PREPOSITION, true), new Word("auf", GERMAN_PREPOSITION, true),
+            new Word("zum", GERMAN_PREPOSITION, true), new Word("zur", GERMAN_PREPOSITION, true),
+            new Word("beim", GERMAN_PREPOSITION, true), new Word("in", GERMAN_PREPOSITION, true),
+            new Word("unter", GERMAN_PREPOSITION, true), new Word("hinter", GERMAN_PREPOSITION, true),
+            new Word("vor", GERMAN_PREPOSITION, true));
     // German streets are compounds: the street word is the end of a capitalised word (Hauptstraße, Lindenweg).
     private static final List<String> GERMAN_ENDINGS = List.of("straße", "strasse", "str", "weg", "gasse", "allee",
-            "damm", "ufer");
+            "damm", "ufer", "platz", "ring", "markt");
 
     private static final int LONGEST = 9;
     // The words by length, so that each word of the text is compared with the few of its own length only.

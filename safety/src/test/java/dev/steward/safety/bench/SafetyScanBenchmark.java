@@ -4,10 +4,15 @@ import dev.steward.homeserver.bench.BenchmarkTable;
 import dev.steward.homeserver.bench.BenchmarkTable.Row;
 import dev.steward.safety.content.ContentFilter;
 import dev.steward.safety.content.FilterLevel;
+import dev.steward.safety.content.HeldOutContentFigures;
+import dev.steward.safety.pii.HeldOutPiiFigures;
 import dev.steward.safety.pii.PiiScanner;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +24,10 @@ import java.util.function.Function;
  * {@code docs/benchmarks.md} (the only argument).
  *
  * <p>The stages are what a request passes before it leaves: the PII scan, then the content filter at its strictest
- * level (strict checks every category, so it is the upper bound of the filter's cost).
+ * level (strict checks every category, so it is the upper bound of the filter's cost). The meaning classifier is
+ * measured apart, per request ({@code content_classify_p99_ms}, see {@link ClassifyLatency}), and so are the
+ * accuracy figures on the held-out test splits ({@code content_recall_strict}, {@code content_false_positive_rate},
+ * {@code pii_recall_min_type}, {@code pii_precision_min_type}).
  */
 public final class SafetyScanBenchmark {
     private static final String COMMAND = "./mvnw -B install -DskipTests && ./mvnw -B -Pbench -pl safety verify";
@@ -63,14 +71,51 @@ public final class SafetyScanBenchmark {
                 stages.stream().map(Stage::name).toList(), WARM_UP_ROUNDS, MEASURED_ROUNDS);
         System.out.printf(Locale.ROOT, "safety scan: rounds %s MB/s%n", Arrays.toString(
                 Arrays.stream(mbPerSecond).mapToObj(v -> String.format(Locale.ROOT, "%.1f", v)).toArray()));
-        Row row = new Row("safety_scan_mb_per_s_per_core", String.format(Locale.ROOT, "%.1f", median), "MB/s",
-                "≥ 20", LocalDate.now(), COMMAND);
-        System.out.printf(Locale.ROOT, "%-30s %8s %-5s target %s%n", row.figure(), row.value(), row.unit(),
-                row.target());
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("safety_scan_mb_per_s_per_core", String.format(Locale.ROOT, "%.1f", median), "MB/s",
+                "≥ 20", LocalDate.now(), COMMAND));
         if (median < TARGET_MB_PER_S) {
             System.out.println("safety scan: TARGET MISSED");
         }
-        BenchmarkTable.update(Path.of(args[0]), List.of(row));
+        rows.add(new Row("content_classify_p99_ms", classifyP99(), "ms", "≤ 15", LocalDate.now(), COMMAND));
+        HeldOutContentFigures content = HeldOutContentFigures.measure();
+        System.out.println(content.table());
+        rows.add(new Row("content_recall_strict", share(content.lowestStrictRecall()), "share (lowest category)",
+                "≥ 0.95", LocalDate.now(), COMMAND));
+        rows.add(new Row("content_false_positive_rate", share(content.benignFalsePositiveRate()), "share", "≤ 0.03",
+                LocalDate.now(), COMMAND));
+        HeldOutPiiFigures pii = HeldOutPiiFigures.measure();
+        System.out.println(pii.table());
+        rows.add(new Row("pii_recall_min_type", share(pii.lowestRecall()), "share", "≥ 0.97", LocalDate.now(),
+                COMMAND));
+        rows.add(new Row("pii_precision_min_type", share(pii.lowestPrecision()), "share", "≥ 0.97", LocalDate.now(),
+                COMMAND));
+        rows.forEach(row -> System.out.printf(Locale.ROOT, "%-30s %8s %-5s target %s%n", row.figure(), row.value(),
+                row.unit(), row.target()));
+        BenchmarkTable.update(Path.of(args[0]), rows);
+    }
+
+    private static String share(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    /** Runs {@link ClassifyLatency} as its own process on one core and reads its p99. */
+    private static String classifyP99() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder("taskset", "-c", "0", java, "-cp", System.getProperty("java.class.path"),
+                ClassifyLatency.class.getName()).redirectErrorStream(true).start();
+        String last = "";
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                last = line.startsWith("p50 ") ? line : last;
+            }
+        }
+        if (process.waitFor() != 0 || last.isEmpty()) {
+            throw new IllegalStateException("ClassifyLatency failed (exit " + process.exitValue() + ")");
+        }
+        System.out.println("content classify, one core: " + last + " ms");
+        return last.split(" ")[3];
     }
 
     // Returns something derived from every result, so no stage's work is dead code to the JIT.

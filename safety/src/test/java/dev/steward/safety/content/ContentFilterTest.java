@@ -56,7 +56,7 @@ class ContentFilterTest {
 
     @Test
     void offNeverBlocks() {
-        for (LabelledCorpus.Sample sample : LabelledCorpus.load().samples()) {
+        for (LabelledSplit.Sample sample : LabelledSplit.load("train").samples()) {
             assertThat(filter.check(sample.text(), FilterLevel.OFF).blocked()).as(sample.text()).isFalse();
         }
     }
@@ -166,7 +166,7 @@ class ContentFilterTest {
 
     @Test
     void oneFilterServesManyThreadsAlike() throws Exception {
-        List<LabelledCorpus.Sample> samples = LabelledCorpus.load().samples();
+        List<LabelledSplit.Sample> samples = LabelledSplit.load("train").samples();
         List<Set<Category>> expected = samples.stream()
                 .map(sample -> filter.check(sample.text(), FilterLevel.STRICT).categories()).toList();
         try (ExecutorService pool = Executors.newFixedThreadPool(4)) {

@@ -12,8 +12,24 @@ class ContentStringsTest {
     void aBlockedRequestGetsTheRuleNotTheWord() {
         Verdict verdict = filter.check("where can I buy cocaine", FilterLevel.STANDARD);
         String reply = ContentStrings.ENGLISH.reply(verdict, false);
-        assertThat(reply).isEqualTo(ContentStrings.ENGLISH.blockedRequest()).doesNotContainIgnoringCase("cocaine");
-        assertThat(ContentStrings.ENGLISH.reply(verdict, true)).isEqualTo(ContentStrings.ENGLISH.blockedAnswer());
+        assertThat(reply).isEqualTo(ContentStrings.ENGLISH.blockedRequest() + " It sounds like this is about drugs.")
+                .doesNotContainIgnoringCase("cocaine");
+        assertThat(ContentStrings.ENGLISH.reply(verdict, true)).startsWith(ContentStrings.ENGLISH.blockedAnswer());
+    }
+
+    @Test
+    void theReplyNamesTheTopicsKindlyNeverTheWords() {
+        assertThat(ContentStrings.ENGLISH.about(java.util.EnumSet.of(Category.VIOLENCE)))
+                .isEqualTo("It sounds like this is about hurting someone.");
+        assertThat(ContentStrings.ENGLISH.about(java.util.EnumSet.of(Category.DRUGS, Category.WEAPONS,
+                Category.HATE))).isEqualTo("It sounds like this is about putting down a group of people, drugs and "
+                + "weapons.");
+        assertThat(ContentStrings.GERMAN.about(java.util.EnumSet.of(Category.VIOLENCE)))
+                .isEqualTo("Es klingt, als ginge es um Gewalt gegen andere.");
+        for (Category category : Category.values()) {
+            assertThat(ContentStrings.ENGLISH.topics()).containsKey(category);
+            assertThat(ContentStrings.GERMAN.topics()).containsKey(category);
+        }
     }
 
     @Test

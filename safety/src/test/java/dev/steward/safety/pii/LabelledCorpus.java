@@ -8,10 +8,20 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The labelled samples of {@code pii/labelled.tsv}: text, a tab, and the expected findings per type. */
+/**
+ * One split of the labelled PII samples ({@code pii/labelled/<split>.tsv}): language, text, and the expected findings
+ * per type, tab-separated. The rules are tuned on {@code train} and {@code validation}; the figures come from
+ * {@code test}.
+ */
 record LabelledCorpus(List<LabelledCorpus.Sample> samples) {
+    static final List<String> LANGUAGES = List.of("en", "de", "fr", "es");
+
     /** One line of the corpus; {@code line} names it in failure output. */
-    record Sample(int line, String text, Map<PiiType, Integer> expected) {}
+    record Sample(int line, String language, String text, Map<PiiType, Integer> expected) {}
+
+    static LabelledCorpus split(String name) throws IOException {
+        return load("/pii/labelled/" + name + ".tsv");
+    }
 
     static LabelledCorpus load(String resource) throws IOException {
         List<Sample> samples = new ArrayList<>();
@@ -25,11 +35,13 @@ record LabelledCorpus(List<LabelledCorpus.Sample> samples) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
+                int first = line.indexOf('\t');
                 int tab = line.lastIndexOf('\t');
-                if (tab < 0) {
-                    throw new IOException(resource + ":" + (i + 1) + ": no tab between text and labels");
+                if (first < 0 || tab == first || !LANGUAGES.contains(line.substring(0, first))) {
+                    throw new IOException(resource + ":" + (i + 1) + ": expected language, text and labels");
                 }
-                samples.add(new Sample(i + 1, line.substring(0, tab).replace("\\n", "\n"),
+                samples.add(new Sample(i + 1, line.substring(0, first),
+                        line.substring(first + 1, tab).replace("\\n", "\n"),
                         labels(line.substring(tab + 1).trim(), resource + ":" + (i + 1))));
             }
         }

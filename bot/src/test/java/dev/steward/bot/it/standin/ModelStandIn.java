@@ -100,6 +100,23 @@ public final class ModelStandIn implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Answers like a Llama Guard moderation model: {@code unsafe} and the category codes {@code judge} gives for the
+     * text under review (the {@code User:} turn of Llama Guard's task prompt), or {@code safe} when it gives none.
+     */
+    public ModelStandIn answerLikeLlamaGuard(Function<String, java.util.Optional<String>> judge) {
+        Objects.requireNonNull(judge, "judge");
+        return answerWith(request -> judge.apply(underReview(echo(request)))
+                .map(codes -> "unsafe\n" + codes).orElse("safe"));
+    }
+
+    /** The text a moderation prompt asks about: Llama Guard's conversation holds it as its one {@code User:} turn. */
+    public static String underReview(String prompt) {
+        int start = prompt.indexOf("\nUser: ");
+        int end = prompt.indexOf("\n\n<END CONVERSATION>");
+        return start < 0 || end < start ? prompt : prompt.substring(start + "\nUser: ".length(), end);
+    }
+
     /** Waits this long between stream chunks, so tests can watch an answer arrive (or cancel it) part way. */
     public ModelStandIn chunkDelay(Duration delay) {
         this.chunkDelay = Objects.requireNonNull(delay, "delay");

@@ -9,18 +9,30 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** The labelled samples in {@code content/labelled.tsv}: text, categories at standard, categories at strict. */
-record LabelledCorpus(List<Sample> samples) {
-    static final String RESOURCE = "/content/labelled.tsv";
+/**
+ * One split of the labelled content samples ({@code content/labelled/<split>.tsv}): language, text, categories at
+ * standard, categories at strict. {@code train} teaches the meaning model, {@code validation} chooses its thresholds,
+ * {@code test} gives the figures and is read by nothing else.
+ */
+record LabelledSplit(String name, List<Sample> samples) {
+    static final List<String> LANGUAGES = List.of("en", "de", "fr", "es");
 
-    record Sample(int line, String text, Set<Category> standard, Set<Category> strict) {
+    record Sample(int line, String language, String text, Set<Category> standard, Set<Category> strict) {
         Set<Category> expected(FilterLevel level) {
             return level == FilterLevel.STRICT ? strict : standard;
         }
+
+        boolean benign() {
+            return strict.isEmpty();
+        }
     }
 
-    static LabelledCorpus load() {
-        try (InputStream in = LabelledCorpus.class.getResourceAsStream(RESOURCE)) {
+    static LabelledSplit load(String name) {
+        String resource = "/content/labelled/" + name + ".tsv";
+        try (InputStream in = LabelledSplit.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + resource);
+            }
             String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R");
             List<Sample> samples = new ArrayList<>();
             for (int i = 0; i < lines.length; i++) {
@@ -28,12 +40,14 @@ record LabelledCorpus(List<Sample> samples) {
                     continue;
                 }
                 String[] fields = lines[i].split("\t");
-                if (fields.length != 3) {
-                    throw new IllegalStateException(RESOURCE + ":" + (i + 1) + ": expected 3 tab-separated fields");
+                if (fields.length != 4 || !LANGUAGES.contains(fields[0])) {
+                    throw new IllegalStateException(resource + ":" + (i + 1)
+                            + ": expected language, text, standard, strict separated by tabs");
                 }
-                samples.add(new Sample(i + 1, unescape(fields[0]), categories(fields[1]), categories(fields[2])));
+                samples.add(new Sample(i + 1, fields[0], unescape(fields[1]), categories(fields[2]),
+                        categories(fields[3])));
             }
-            return new LabelledCorpus(List.copyOf(samples));
+            return new LabelledSplit(name, List.copyOf(samples));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
