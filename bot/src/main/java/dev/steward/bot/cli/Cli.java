@@ -4,6 +4,7 @@ import dev.steward.bot.AppserviceTokens;
 import dev.steward.bot.RunningSteward;
 import dev.steward.bot.Steward;
 import dev.steward.bot.Version;
+import dev.steward.bot.backup.Restore;
 import dev.steward.bot.config.ConfigException;
 import dev.steward.bot.config.ConfigLoader;
 import dev.steward.bot.config.StewardConfig;
@@ -35,6 +36,9 @@ public final class Cli {
               registration -c FILE   write the appservice registration (tokens are generated once and kept)
                                      to appservice.registration_file and print it, for the homeserver
               check-config -c FILE   check a configuration and name every problem
+              backup BACKUP -c FILE  write a backup of the data folder (database, memory index, registration and
+                                     every other file there) to BACKUP, while Steward runs or not
+              restore BACKUP -c FILE unpack a backup into the configured data folder, which must hold no database
               demo [--data DIR] [--synapse-port N] [--port N]
                                      start a local Synapse, Steward and a demo space, and print how to log in
 
@@ -67,6 +71,8 @@ public final class Cli {
                 case "run" -> run(configPath(rest));
                 case "registration" -> registration(configPath(rest));
                 case "check-config" -> checkConfig(configPath(rest));
+                case "backup" -> backup(Args.parse(rest));
+                case "restore" -> restore(Args.parse(rest));
                 case "demo" -> new Demo(out, err).start(DemoOptions.parse(rest));
                 default -> usage("unknown command '" + args[0] + "'");
             };
@@ -74,6 +80,9 @@ public final class Cli {
             return usage(e.getMessage());
         } catch (ConfigException e) {
             err.println(e.getMessage());
+            return FAILED;
+        } catch (BackupCommand.BackupFailed | Restore.RestoreException e) {
+            err.println("steward: " + e.getMessage());
             return FAILED;
         } catch (UncheckedIOException e) {
             err.println("steward: " + e.getMessage() + " (" + e.getCause().getMessage() + ")");
@@ -119,6 +128,14 @@ public final class Cli {
         } catch (Exception e) {
             // Shutting down anyway: the inbox is durable, so nothing acknowledged is lost.
         }
+    }
+
+    private int backup(Args args) {
+        return new BackupCommand(out).run(ConfigLoader.load(args.config()), args.file("backup file"));
+    }
+
+    private int restore(Args args) {
+        return new RestoreCommand(out).run(ConfigLoader.load(args.config()), args.file("backup file"));
     }
 
     private int registration(Path file) {
