@@ -2,6 +2,7 @@ package dev.steward.bot;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.steward.bot.backup.BackupEndpoint;
 import dev.steward.bot.config.StewardConfig;
 import dev.steward.bot.http.OperatorEndpoints;
 import dev.steward.bot.gateway.CircuitBreaker;
@@ -207,6 +208,7 @@ public final class Steward {
         new AppserviceApi(vertx, tokens.hsToken(), inbox, wakeOnStore(metrics, pipeline, probe),
                 config.appservice().maxBodyBytes(), botUser::equals).mount(router);
         new OperatorEndpoints(vertx, inbox, bot.withRetry(RetryPolicy.PROBE), registry).mount(router);
+        new BackupEndpoint(vertx, config, dataSource, stores.memory(), tokens.hsToken()).mount(router);
         router.route().last().handler(ctx -> MatrixError.UNRECOGNIZED.write(ctx.response()));
 
         HttpServer server = vertx.createHttpServer(new HttpServerOptions()
