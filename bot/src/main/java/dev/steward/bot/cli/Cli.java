@@ -33,6 +33,8 @@ public final class Cli {
 
             Commands:
               run -c FILE            run Steward with this configuration
+              up -c FILE             the first start as containers do it: with no FILE, write one and stop;
+                                     with no registration, write it and stop; then run
               registration -c FILE   write the appservice registration (tokens are generated once and kept)
                                      to appservice.registration_file and print it, for the homeserver
               check-config -c FILE   check a configuration and name every problem
@@ -69,6 +71,7 @@ public final class Cli {
         try {
             return switch (args[0]) {
                 case "run" -> run(configPath(rest));
+                case "up" -> up(configPath(rest));
                 case "registration" -> registration(configPath(rest));
                 case "check-config" -> checkConfig(configPath(rest));
                 case "backup" -> backup(Args.parse(rest));
@@ -128,6 +131,11 @@ public final class Cli {
         } catch (Exception e) {
             // Shutting down anyway: the inbox is durable, so nothing acknowledged is lost.
         }
+    }
+
+    private int up(Path file) {
+        FirstStart.Step step = new FirstStart(new ConfigLoader(System.getenv()), err).prepare(file);
+        return step == FirstStart.Step.READY ? run(file) : OK;
     }
 
     private int backup(Args args) {
