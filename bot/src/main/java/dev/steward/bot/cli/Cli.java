@@ -38,6 +38,8 @@ public final class Cli {
               registration -c FILE   write the appservice registration (tokens are generated once and kept)
                                      to appservice.registration_file and print it, for the homeserver
               check-config -c FILE   check a configuration and name every problem
+              ready -c FILE [--wait SECONDS]
+                                     exit 0 when the local Steward's /readyz says ready (waiting up to SECONDS)
               backup BACKUP -c FILE  write a backup of the data folder (database, memory index, registration and
                                      every other file there) to BACKUP, while Steward runs or not
               restore BACKUP -c FILE unpack a backup into the configured data folder, which must hold no database
@@ -74,6 +76,7 @@ public final class Cli {
                 case "up" -> up(configPath(rest));
                 case "registration" -> registration(configPath(rest));
                 case "check-config" -> checkConfig(configPath(rest));
+                case "ready" -> ready(Args.parse(rest, java.util.Set.of("--wait")));
                 case "backup" -> backup(Args.parse(rest));
                 case "restore" -> restore(Args.parse(rest));
                 case "demo" -> new Demo(out, err).start(DemoOptions.parse(rest));
@@ -136,6 +139,15 @@ public final class Cli {
     private int up(Path file) {
         FirstStart.Step step = new FirstStart(new ConfigLoader(System.getenv()), err).prepare(file);
         return step == FirstStart.Step.READY ? run(file) : OK;
+    }
+
+    private int ready(Args args) {
+        try {
+            return new ReadyCommand(out).run(ConfigLoader.load(args.config()), args.seconds("--wait", 0));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FAILED;
+        }
     }
 
     private int backup(Args args) {
