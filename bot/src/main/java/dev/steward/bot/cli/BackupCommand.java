@@ -5,6 +5,7 @@ import dev.steward.bot.backup.BackupArchive;
 import dev.steward.bot.backup.BackupEndpoint;
 import dev.steward.bot.backup.BackupSummary;
 import dev.steward.bot.config.StewardConfig;
+import dev.steward.bot.doctor.LocalSteward;
 import dev.steward.homeserver.inbox.H2Files;
 import dev.steward.memory.MemoryIndex;
 import java.io.IOException;

@@ -9,6 +9,7 @@ import dev.steward.bot.config.ConfigException;
 import dev.steward.bot.config.ConfigLoader;
 import dev.steward.bot.config.StewardConfig;
 import dev.steward.bot.demo.Demo;
+import dev.steward.bot.doctor.Doctor;
 import dev.steward.homeserver.registration.Registration;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -40,6 +41,8 @@ public final class Cli {
               check-config -c FILE   check a configuration and name every problem
               ready -c FILE [--wait SECONDS]
                                      exit 0 when the local Steward's /readyz says ready (waiting up to SECONDS)
+              doctor -c FILE         check the homeserver URL, the tokens, the registration the homeserver loaded
+                                     (appservice ping), every model's provider and the disk; say what to fix
               backup BACKUP -c FILE  write a backup of the data folder (database, memory index, registration and
                                      every other file there) to BACKUP, while Steward runs or not
               restore BACKUP -c FILE unpack a backup into the configured data folder, which must hold no database
@@ -77,6 +80,7 @@ public final class Cli {
                 case "registration" -> registration(configPath(rest));
                 case "check-config" -> checkConfig(configPath(rest));
                 case "ready" -> ready(Args.parse(rest, java.util.Set.of("--wait")));
+                case "doctor" -> doctor(configPath(rest));
                 case "backup" -> backup(Args.parse(rest));
                 case "restore" -> restore(Args.parse(rest));
                 case "demo" -> new Demo(out, err).start(DemoOptions.parse(rest));
@@ -146,6 +150,20 @@ public final class Cli {
             return new ReadyCommand(out).run(ConfigLoader.load(args.config()), args.seconds("--wait", 0));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return FAILED;
+        }
+    }
+
+    private int doctor(Path file) {
+        try {
+            return new Doctor(out).run(ConfigLoader.load(file)) ? OK : FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FAILED;
+        } catch (ConfigException | UncheckedIOException e) {
+            throw e;
+        } catch (Exception e) {
+            err.println("steward doctor: " + e);
             return FAILED;
         }
     }

@@ -1,6 +1,7 @@
 package dev.steward.bot.cli;
 
 import dev.steward.bot.config.StewardConfig;
+import dev.steward.bot.doctor.LocalSteward;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;

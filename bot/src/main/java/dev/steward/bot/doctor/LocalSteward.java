@@ -1,13 +1,13 @@
-package dev.steward.bot.cli;
+package dev.steward.bot.doctor;
 
 import dev.steward.bot.config.StewardConfig;
 
 /** How a command on Steward's machine reaches the Steward that a config describes. */
-final class LocalSteward {
+public final class LocalSteward {
     private LocalSteward() {}
 
     /** Its HTTP server: the bind address, or the loopback when it listens on every address. */
-    static String url(StewardConfig config) {
+    public static String url(StewardConfig config) {
         String host = config.appservice().bindAddress();
         if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") || host.isBlank()) {
             host = "127.0.0.1";
