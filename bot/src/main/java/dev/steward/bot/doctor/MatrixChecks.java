@@ -63,8 +63,10 @@ final class MatrixChecks {
                         "homeserver.url must be the homeserver's client-server API (Synapse's listener with the"
                                 + " 'client' resource), for example http://127.0.0.1:8008");
             }
-            return Finding.ok("homeserver", url + " answers (Matrix versions "
-                    + json(answer.body()).getJsonArray("versions", new io.vertx.core.json.JsonArray()).encode() + ")");
+            io.vertx.core.json.JsonArray versions = json(answer.body())
+                    .getJsonArray("versions", new io.vertx.core.json.JsonArray());
+            return Finding.ok("homeserver", url + " answers (Matrix " + (versions.isEmpty() ? "?"
+                    : "up to " + versions.getValue(versions.size() - 1)) + ")");
         } catch (IOException | IllegalArgumentException e) {
             return Finding.fail("homeserver", "no answer from " + url + " (" + reason(e) + ")",
                     "start the homeserver, or correct homeserver.url: it is how Steward reaches it, from where"
