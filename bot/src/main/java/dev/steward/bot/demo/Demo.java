@@ -72,6 +72,7 @@ public final class Demo {
                     + " docs/getting-started.md to run Steward beside an existing homeserver");
         }
         Files.createDirectories(options.dataDir());
+        forgetTheLastRun(options.dataDir());
         Optional<DemoModel> model;
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
             model = new DemoModels(environment, http).find(options);
@@ -104,8 +105,39 @@ public final class Demo {
         }
     }
 
-    /** --reset: the demo's own folder is removed, so that the next start is a first one. */
-    private void reset(Path dataDir) throws IOException {
+    /**
+     * Every run starts a new Synapse, which numbers its transactions from 1 again and knows none of the last run's
+     * rooms: Steward's database of that run would take the new transactions for ones it has seen. So the demo's
+     * Steward starts with a new database too; the config and the registration's tokens stay.
+     */
+    private static void forgetTheLastRun(Path dataDir) throws IOException {
+        if (!DemoConfig.madeByTheDemo(dataDir)) {
+            return;
+        }
+        try (var files = Files.list(dataDir)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (name.startsWith("steward.") && name.endsWith(".db")) {
+                    Files.delete(file);
+                }
+            }
+        }
+        deleteTree(dataDir.resolve("memory-index"));
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** --reset: the demo's own folder is emptied, so that the next start is a first one. */
+    void reset(Path dataDir) throws IOException {
         if (isEmpty(dataDir)) {
             return;
         }
@@ -113,11 +145,9 @@ public final class Demo {
             throw new IllegalStateException(dataDir + " was not made by the demo (its config.yaml is not the demo's):"
                     + " it is left alone; give the demo another --data folder");
         }
-        try (var paths = Files.walk(dataDir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                if (!path.equals(dataDir)) {
-                    Files.delete(path);
-                }
+        try (var entries = Files.list(dataDir)) {
+            for (Path entry : entries.toList()) {
+                deleteTree(entry);
             }
         }
         out.println("Starting over: emptied " + dataDir + ".");

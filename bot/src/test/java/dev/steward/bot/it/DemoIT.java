@@ -111,6 +111,9 @@ class DemoIT {
 
     @Test
     void withoutAModelTheBannerAndTheKitchenSayHowToAddOne(@TempDir Path data) throws Exception {
+        // A first run, stopped: the second on the same folder has a new Synapse, and Steward must answer there too.
+        demo(options(data)).close();
+        out.reset();
         try (RunningDemo demo = demo(options(data))) {
             assertThat(banner()).contains("Model:       none found; to let Steward answer, start Ollama (ollama pull"
                     + " llama3.2) or run ./steward demo --model-url http://127.0.0.1:8080/v1");
