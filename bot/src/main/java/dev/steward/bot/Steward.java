@@ -127,15 +127,16 @@ public final class Steward {
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .build();
         StewardMetrics metrics = new StewardMetrics(registry);
+        // The embedding model loads (about a second) on another worker while the database opens and migrates.
+        Future<MiniLmEmbedder> embedding = vertx.executeBlocking(MiniLmEmbedder::new, false);
         return vertx.executeBlocking(() -> openDatabase(config), false)
                 .compose(dataSource -> vertx.executeBlocking(() -> {
                     SafetySchema.migrate(dataSource);
-                    Ledger ledger = Ledger.open(dataSource);
-                    MiniLmEmbedder embedder = new MiniLmEmbedder();
-                    return new Stores(Inbox.open(dataSource, clock), ledger, new DirectRooms(dataSource, clock),
+                    return Ledger.open(dataSource);
+                }, false).compose(ledger -> embedding.compose(embedder -> vertx.executeBlocking(() ->
+                        new Stores(Inbox.open(dataSource, clock), ledger, new DirectRooms(dataSource, clock),
                             new RoomSettings(dataSource, clock),
-                            MemoryStore.open(config.memoryIndexDir(), dataSource, embedder, clock), embedder);
-                }, false)
+                            MemoryStore.open(config.memoryIndexDir(), dataSource, embedder, clock), embedder), false)))
                         .compose(stores -> assemble(vertx, config, tokens, clock, registry, metrics, dataSource, stores,
                                 probe))
                         .onFailure(e -> dataSource.close()))
