@@ -133,7 +133,7 @@ class ComposeFileTest {
             assertThat(mounts(service(name)).values()).allSatisfy(volume -> assertThat(declared).containsKey(volume));
         }
         assertThat(list(map(service("steward").get("healthcheck")).get("test")))
-                .containsSubsequence("dev.steward.bot.Main", "ready", "-c", "/data/config.yaml");
+                .containsSubsequence("steward", "ready", "-c", "/data/config.yaml");
         assertThat(service("synapse").get("image").toString()).startsWith("matrixdotorg/synapse:");
         assertThat(service("ollama").get("image").toString()).startsWith("ollama/ollama:");
     }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * incubator, a duplicate gauge); stopping it says so.
  */
 class QuietDemoIT {
-    private static final List<String> NOISE = List.of("WARN", "WARNING", "CUDA", "incubator", "native-access",
+    private static final List<String> NOISE = List.of("WARN", "WARNING", "[warning]", "CUDA", "incubator", "native-access",
             "already registered", "Exception");
 
     @Test

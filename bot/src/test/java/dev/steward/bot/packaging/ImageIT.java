@@ -69,6 +69,8 @@ class ImageIT {
 
             Podman.Result health = Podman.podman("healthcheck", "run", name);
             assertThat(health.status()).as("the image's health check: %s", health.all()).isZero();
+            Podman.Result doctor = Podman.podman("exec", name, "steward", "doctor", "-c", "/data/config.yaml");
+            assertThat(doctor.out()).as(doctor.all()).containsPattern("ok +appservice ping");
             Podman.Result user = Podman.podman("exec", name, "id", "-u");
             assertThat(user.out().strip()).isEqualTo(Podman.UID);
             assertThat(data.resolve("steward.mv.db")).as("the database on the /data volume").exists();
