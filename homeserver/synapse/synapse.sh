@@ -19,6 +19,22 @@ image=${STEWARD_SYNAPSE_IMAGE:-matrixdotorg/synapse:latest}
 die() { echo "synapse.sh: $*" >&2; exit 1; }
 log() { echo "synapse.sh: $*" >&2; }
 
+# Runs a long step with its output in a log, saying every 10 s how far it is (the log's last line), so that a first
+# start shows progress rather than a minute of silence.
+with_progress() {
+  local label=$1 log_file=$2
+  shift 2
+  "$@" >"$log_file" 2>&1 &
+  local pid=$! started
+  started=$(date +%s)
+  while kill -0 "$pid" 2>/dev/null; do
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null || break
+    log "$label: $(($(date +%s) - started)) s, $(tail -1 "$log_file" 2>/dev/null | tr -d '\r' | cut -c1-70)"
+  done
+  wait "$pid"
+}
+
 docker_answers() { command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; }
 
 # shellcheck source=debian-mirror.sh
@@ -40,8 +56,8 @@ prepare_chroot() {
   mirror=$(debian_mirror) || die "cannot build the Synapse chroot without a Debian mirror"
   started=$(date +%s)
   rm -rf "$root"
-  log "debootstrap sid into $root"
-  debootstrap --variant=minbase sid "$root" "$mirror" >"$cache/debootstrap.log" 2>&1 \
+  log "preparing Synapse once (about a minute): debootstrap sid into $root"
+  with_progress "debootstrap" "$cache/debootstrap.log" debootstrap --variant=minbase sid "$root" "$mirror" \
     || die "debootstrap failed; see $cache/debootstrap.log"
   # The mirror's sid index may carry an expired Valid-Until; services must not start inside the chroot.
   printf 'Acquire::Check-Valid-Until "false";\nAPT::Install-Recommends "false";\n' >"$root/etc/apt/apt.conf.d/99steward"
@@ -51,10 +67,10 @@ prepare_chroot() {
     'matrix-synapse matrix-synapse/report-stats boolean false' | chroot "$root" debconf-set-selections
   mount -t proc proc "$root/proc"
   local status=0
-  {
-    DEBIAN_FRONTEND=noninteractive chroot "$root" apt-get update -q \
-      && DEBIAN_FRONTEND=noninteractive chroot "$root" apt-get install -y -q matrix-synapse
-  } >"$cache/synapse-install.log" 2>&1 || status=$?
+  log "installing the matrix-synapse package into the chroot"
+  with_progress "installing matrix-synapse" "$cache/synapse-install.log" bash -c \
+    'DEBIAN_FRONTEND=noninteractive chroot "$1" apt-get update -q \
+      && DEBIAN_FRONTEND=noninteractive chroot "$1" apt-get install -y -q matrix-synapse' _ "$root" || status=$?
   umount "$root/proc"
   [ "$status" = 0 ] || die "installing matrix-synapse failed; see $cache/synapse-install.log"
   chroot "$root" apt-get clean

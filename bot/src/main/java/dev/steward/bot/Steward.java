@@ -2,6 +2,7 @@ package dev.steward.bot;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.steward.bot.backup.BackupEndpoint;
 import dev.steward.bot.config.StewardConfig;
 import dev.steward.bot.crypto.EndToEndEncryption;
 import dev.steward.bot.feature.Feature;
@@ -43,6 +44,8 @@ import dev.steward.homeserver.id.UserId;
 import dev.steward.homeserver.inbox.H2Files;
 import dev.steward.homeserver.inbox.Inbox;
 import dev.steward.homeserver.jdbc.Jdbc;
+import dev.steward.memory.MemoryStore;
+import dev.steward.memory.MiniLmEmbedder;
 import dev.steward.safety.SafetySchema;
 import dev.steward.safety.audit.AuditLog;
 import dev.steward.safety.authority.Authority;
@@ -120,19 +123,24 @@ public final class Steward {
         StewardMetrics metrics = new StewardMetrics(registry);
         WebClient web = WebClient.create(vertx, new WebClientOptions().setUserAgent("Steward/" + Version.get()));
         List<AutoCloseable> opened = new ArrayList<>();
+        // The embedding model loads (about a second) on another worker while the database opens and migrates.
+        Future<MiniLmEmbedder> embedding = vertx.executeBlocking(MiniLmEmbedder::new, false);
         return vertx.executeBlocking(() -> openDatabase(config, opened), false)
                 .compose(dataSource -> encryption(vertx, web, config, tokens, clock, metrics, dataSource, probe, opened)
-                        .compose(e2ee -> vertx.executeBlocking(() -> assemble(vertx, web, config, tokens, clock,
-                                probe, registry, metrics, dataSource, e2ee, opened), false)))
+                        .compose(e2ee -> embedding.compose(embedder -> vertx.executeBlocking(() -> assemble(vertx,
+                                web, config, tokens, clock, probe, registry, metrics, dataSource, e2ee, embedder,
+                                opened), false))))
                 .compose(assembled -> listen(assembled, tokens))
                 .onFailure(e -> {
                     closeAll(opened);
+                    // Closing twice is harmless: the memory feature may already own (and have closed) it.
+                    embedding.onSuccess(MiniLmEmbedder::close);
                     vertx.close();
                 });
     }
 
     /** Everything built before the server listens: services, features, the pipeline, encryption when it is on. */
-    record Assembled(Services services, List<Feature> features, Pipeline pipeline,
+    record Assembled(Services services, List<Feature> features, MemoryStore memory, Pipeline pipeline,
             Optional<EndToEndEncryption> e2ee) {}
 
     /**
@@ -158,9 +166,10 @@ public final class Steward {
     // On a worker: the stores and the embedding model block.
     private static Assembled assemble(Vertx vertx, WebClient web, StewardConfig config, AppserviceTokens tokens,
             Clock clock, Probe probe, PrometheusMeterRegistry registry, StewardMetrics metrics,
-            HikariDataSource dataSource, Optional<EndToEndEncryption> e2ee, List<AutoCloseable> opened) {
+            HikariDataSource dataSource, Optional<EndToEndEncryption> e2ee, MiniLmEmbedder embedder,
+            List<AutoCloseable> opened) {
         Services services = services(vertx, web, config, tokens, clock, probe, registry, metrics, dataSource, e2ee);
-        MemoryFeature memory = MemoryFeature.open(services);
+        MemoryFeature memory = MemoryFeature.open(services, embedder);
         opened.add(0, memory);
         GatewayFeature gateway = new GatewayFeature(services, memory.retrieval(), memory.answerKeeper(),
                 memory.embedder());
@@ -188,7 +197,7 @@ public final class Steward {
                 metrics, config.pipeline().maxAttempts(), config.pipeline().paused());
         // E2EE hook: events are opened (decrypted) before the router.
         e2ee.ifPresent(unit -> pipeline.openWith(unit.opener()));
-        return new Assembled(services, features, pipeline, e2ee);
+        return new Assembled(services, features, memory.store(), pipeline, e2ee);
     }
 
     private static Services services(Vertx vertx, WebClient web, StewardConfig config, AppserviceTokens tokens,
@@ -255,6 +264,7 @@ public final class Steward {
                 assembled.e2ee().map(EndToEndEncryption::extensions).orElse(ExtensionHandler.NONE)).mount(router);
         new OperatorEndpoints(vertx, services.inbox(), services.bot().withRetry(RetryPolicy.PROBE),
                 services.registry()).mount(router);
+        new BackupEndpoint(vertx, config, services.dataSource(), assembled.memory(), tokens.hsToken()).mount(router);
         assembled.features().forEach(feature -> feature.mount(router));
         router.route().last().handler(ctx -> MatrixError.UNRECOGNIZED.write(ctx.response()));
 

@@ -2,7 +2,9 @@ package dev.steward.memory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,12 +17,16 @@ import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFor
 import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.KnnVectorValues.DocIndexIterator;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -47,13 +53,16 @@ public final class MemoryIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final ConcurrentMergeScheduler merges;
+    // Keeps a commit's files on disk while a backup copies them, however the writer merges meanwhile.
+    private final SnapshotDeletionPolicy snapshots;
     // Writes made, and writes the current searcher sees: a search refreshes the searcher when they differ, so it
     // always sees every write that finished before it began.
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong visible = new AtomicLong();
 
-    private MemoryIndex(Directory directory, Analyzer analyzer, IndexWriter writer, ConcurrentMergeScheduler merges)
-            throws IOException {
+    private MemoryIndex(Directory directory, Analyzer analyzer, IndexWriter writer, ConcurrentMergeScheduler merges,
+            SnapshotDeletionPolicy snapshots) throws IOException {
+        this.snapshots = snapshots;
         this.directory = directory;
         this.analyzer = analyzer;
         this.writer = writer;
@@ -77,8 +86,9 @@ public final class MemoryIndex implements AutoCloseable {
             // segment holding a deletion to be merged, not only those past the default share of 10 %.
             policy.setForceMergeDeletesPctAllowed(0);
             ConcurrentMergeScheduler merges = new ConcurrentMergeScheduler();
-            config.setMergePolicy(policy).setMergeScheduler(merges);
-            return new MemoryIndex(directory, analyzer, new IndexWriter(directory, config), merges);
+            SnapshotDeletionPolicy snapshots = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
+            config.setMergePolicy(policy).setMergeScheduler(merges).setIndexDeletionPolicy(snapshots);
+            return new MemoryIndex(directory, analyzer, new IndexWriter(directory, config), merges, snapshots);
         } catch (IOException e) {
             throw new UncheckedIOException("opening the memory index at " + dir + " failed", e);
         }
@@ -145,6 +155,69 @@ public final class MemoryIndex implements AutoCloseable {
 
     public void commit() {
         write(writer::commit);
+    }
+
+    /**
+     * Commits and holds that commit point: its files stay on disk, however the writer goes on, until
+     * {@link #copyAndRelease} has copied them.
+     */
+    IndexCommit snapshot() {
+        try {
+            writer.commit();
+            written.incrementAndGet();
+            return snapshots.snapshot();
+        } catch (IOException e) {
+            throw new UncheckedIOException("taking a snapshot of the memory index failed", e);
+        }
+    }
+
+    /** Copies a snapshot's files into {@code target}, then lets the writer delete them again. */
+    void copyAndRelease(IndexCommit commit, Path target) {
+        try {
+            copyCommit(commit, directory, target);
+        } finally {
+            try {
+                snapshots.release(commit);
+                writer.deleteUnusedFiles();
+            } catch (IOException e) {
+                throw new UncheckedIOException("releasing the memory index snapshot failed", e);
+            }
+        }
+    }
+
+    /**
+     * Copies the last commit of the index in {@code indexDir} into {@code target}, for a backup while no writer has it
+     * open (Steward stopped); an index with no commit yet copies nothing.
+     */
+    public static void copyLastCommit(Path indexDir, Path target) {
+        if (!Files.isDirectory(indexDir)) {
+            return;
+        }
+        try (Directory directory = FSDirectory.open(indexDir)) {
+            if (!DirectoryReader.indexExists(directory)) {
+                return;
+            }
+            SegmentInfos last = SegmentInfos.readLatestCommit(directory);
+            copyFiles(last.files(true), indexDir, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("copying the memory index at " + indexDir + " failed", e);
+        }
+    }
+
+    private static void copyCommit(IndexCommit commit, Directory directory, Path target) {
+        try {
+            Path source = ((FSDirectory) directory).getDirectory();
+            copyFiles(commit.getFileNames(), source, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("copying the memory index failed", e);
+        }
+    }
+
+    private static void copyFiles(Collection<String> names, Path source, Path target) throws IOException {
+        Files.createDirectories(target);
+        for (String name : names) {
+            Files.copy(source.resolve(name), target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** Every indexed memory id, and whether its document holds a vector. */

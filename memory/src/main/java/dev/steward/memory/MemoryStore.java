@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
+import org.apache.lucene.index.IndexCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -251,6 +252,22 @@ public final class MemoryStore implements AutoCloseable {
 
     private static List<Long> ids(List<Memory> memories) {
         return memories.stream().map(Memory::id).toList();
+    }
+
+    /**
+     * Copies a consistent commit of the index into {@code target} while the store keeps working: writes pause only
+     * while the index commits, not while its files are copied. Memories the copy lacks (written after it) are
+     * indexed again from the database when a restored Steward starts, as after a crash.
+     */
+    public void backupIndex(Path target) {
+        IndexCommit commit;
+        writer.lock();
+        try {
+            commit = index.snapshot();
+        } finally {
+            writer.unlock();
+        }
+        index.copyAndRelease(commit, target);
     }
 
     /** Stops embedding (what is left is embedded after the next start) and closes the index. */

@@ -16,6 +16,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class MiniLmEmbedder implements Embedder {
     public static final int DIMENSIONS = 384;
 
+    static {
+        // The tokenizer's library (DJL) would otherwise ask the cloud metadata address whether it runs on EC2, to
+        // report its use: nothing is to leave the machine, and the question costs start-up time.
+        if (System.getProperty("OPT_OUT_TRACKING") == null) {
+            System.setProperty("OPT_OUT_TRACKING", "true");
+        }
+    }
+
     private final ExecutorService threads;
     private final AllMiniLmL6V2QuantizedEmbeddingModel model;
 

@@ -4,10 +4,12 @@ import dev.steward.bot.AppserviceTokens;
 import dev.steward.bot.RunningSteward;
 import dev.steward.bot.Steward;
 import dev.steward.bot.Version;
+import dev.steward.bot.backup.Restore;
 import dev.steward.bot.config.ConfigException;
 import dev.steward.bot.config.ConfigLoader;
 import dev.steward.bot.config.StewardConfig;
 import dev.steward.bot.demo.Demo;
+import dev.steward.bot.doctor.Doctor;
 import dev.steward.homeserver.registration.Registration;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -32,9 +34,18 @@ public final class Cli {
 
             Commands:
               run -c FILE            run Steward with this configuration
+              up -c FILE             the first start as containers do it: with no FILE, write one and stop;
+                                     with no registration, write it and stop; then run
               registration -c FILE   write the appservice registration (tokens are generated once and kept)
                                      to appservice.registration_file and print it, for the homeserver
               check-config -c FILE   check a configuration and name every problem
+              ready -c FILE [--wait SECONDS]
+                                     exit 0 when the local Steward's /readyz says ready (waiting up to SECONDS)
+              doctor -c FILE         check the homeserver URL, the tokens, the registration the homeserver loaded
+                                     (appservice ping), every model's provider and the disk; say what to fix
+              backup BACKUP -c FILE  write a backup of the data folder (database, memory index, registration and
+                                     every other file there) to BACKUP, while Steward runs or not
+              restore BACKUP -c FILE unpack a backup into the configured data folder, which must hold no database
               demo [--data DIR] [--synapse-port N] [--port N]
                                      start a local Synapse, Steward and a demo space, and print how to log in
 
@@ -65,8 +76,13 @@ public final class Cli {
         try {
             return switch (args[0]) {
                 case "run" -> run(configPath(rest));
+                case "up" -> up(configPath(rest));
                 case "registration" -> registration(configPath(rest));
                 case "check-config" -> checkConfig(configPath(rest));
+                case "ready" -> ready(Args.parse(rest, java.util.Set.of("--wait")));
+                case "doctor" -> doctor(configPath(rest));
+                case "backup" -> backup(Args.parse(rest));
+                case "restore" -> restore(Args.parse(rest));
                 case "demo" -> new Demo(out, err).start(DemoOptions.parse(rest));
                 default -> usage("unknown command '" + args[0] + "'");
             };
@@ -74,6 +90,9 @@ public final class Cli {
             return usage(e.getMessage());
         } catch (ConfigException e) {
             err.println(e.getMessage());
+            return FAILED;
+        } catch (BackupCommand.BackupFailed | Restore.RestoreException e) {
+            err.println("steward: " + e.getMessage());
             return FAILED;
         } catch (UncheckedIOException e) {
             err.println("steward: " + e.getMessage() + " (" + e.getCause().getMessage() + ")");
@@ -119,6 +138,42 @@ public final class Cli {
         } catch (Exception e) {
             // Shutting down anyway: the inbox is durable, so nothing acknowledged is lost.
         }
+    }
+
+    private int up(Path file) {
+        FirstStart.Step step = new FirstStart(new ConfigLoader(System.getenv()), err).prepare(file);
+        return step == FirstStart.Step.READY ? run(file) : OK;
+    }
+
+    private int ready(Args args) {
+        try {
+            return new ReadyCommand(out).run(ConfigLoader.load(args.config()), args.seconds("--wait", 0));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FAILED;
+        }
+    }
+
+    private int doctor(Path file) {
+        try {
+            return new Doctor(out).run(ConfigLoader.load(file)) ? OK : FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FAILED;
+        } catch (ConfigException | UncheckedIOException e) {
+            throw e;
+        } catch (Exception e) {
+            err.println("steward doctor: " + e);
+            return FAILED;
+        }
+    }
+
+    private int backup(Args args) {
+        return new BackupCommand(out).run(ConfigLoader.load(args.config()), args.file("backup file"));
+    }
+
+    private int restore(Args args) {
+        return new RestoreCommand(out).run(ConfigLoader.load(args.config()), args.file("backup file"));
     }
 
     private int registration(Path file) {

@@ -36,12 +36,18 @@ public final class ConfigLoader {
     public StewardConfig read(Path file) {
         String text;
         try {
-            text = Files.readString(file);
+            // A container may be configured by its environment alone: then a missing file is an empty one.
+            text = Files.notExists(file) && configuredByEnvironment() ? "" : Files.readString(file);
         } catch (IOException e) {
             throw new ConfigException(file.toString(), List.of("cannot be read: " + e.getMessage()));
         }
         Path base = file.toAbsolutePath().getParent();
         return parse(text, base, file.toString());
+    }
+
+    /** Whether the environment sets the one key every config needs, so that a file may be left out. */
+    public boolean configuredByEnvironment() {
+        return environment.containsKey(ConfigReader.variable("homeserver.url"));
     }
 
     public StewardConfig parse(String yaml, Path base, String source) {

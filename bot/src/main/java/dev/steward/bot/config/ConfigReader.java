@@ -55,7 +55,21 @@ final class ConfigReader {
             node = node.isObject() ? node.path(part) : MissingNode.getInstance();
         }
         valueKeys.add(path);
-        return node;
+        String fromEnvironment = environment.get(variable(path));
+        return fromEnvironment == null ? node : EnvironmentValues.parse(fromEnvironment, variable(path), problems);
+    }
+
+    /**
+     * The environment variable that sets a key, which wins over the file: {@code homeserver.url} is
+     * {@code STEWARD_HOMESERVER_URL}, {@code appservice.as_token} is {@code STEWARD_APPSERVICE_AS_TOKEN}.
+     */
+    static String variable(String path) {
+        return "STEWARD_" + path.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
+    }
+
+    /** A key as problems name it: with its variable when the environment set it. */
+    private String label(String path) {
+        return environment.containsKey(variable(path)) ? path + " (from " + variable(path) + ")" : path;
     }
 
     /**
@@ -69,7 +83,7 @@ final class ConfigReader {
             return entries;
         }
         if (!node.isObject()) {
-            problems.add(path + " must be a mapping");
+            problems.add(label(path) + " must be a mapping");
             return entries;
         }
         node.fields().forEachRemaining(entries::add);
@@ -88,12 +102,12 @@ final class ConfigReader {
             return fallback;
         }
         if (!node.isValueNode() || node.isBoolean()) {
-            problems.add(path + " must be a text value");
+            problems.add(label(path) + " must be a text value");
             return fallback;
         }
         String value = node.asText();
         if (value.contains(PLACEHOLDER)) {
-            problems.add(path + " still holds the example's placeholder " + PLACEHOLDER + ": set a real value");
+            problems.add(label(path) + " still holds the example's placeholder " + PLACEHOLDER + ": set a real value");
         }
         return value;
     }
@@ -107,7 +121,7 @@ final class ConfigReader {
         }
         String value = string(path, null);
         if (value != null && value.isBlank()) {
-            problems.add(path + " (or the environment variable " + variable + ") must not be empty");
+            problems.add(label(path) + " (or the environment variable " + variable + ") must not be empty");
             return Optional.empty();
         }
         return Optional.ofNullable(value);
@@ -116,7 +130,7 @@ final class ConfigReader {
     String required(String path) {
         String value = string(path, null);
         if (value == null || value.isBlank()) {
-            problems.add(path + " is required");
+            problems.add(label(path) + " is required");
         }
         return value;
     }
@@ -127,7 +141,7 @@ final class ConfigReader {
             return fallback;
         }
         if (!node.canConvertToLong() || !node.isIntegralNumber() || node.asLong() < min || node.asLong() > max) {
-            problems.add(path + " must be a whole number from " + min + " to " + max + ", got " + shown(node));
+            problems.add(label(path) + " must be a whole number from " + min + " to " + max + ", got " + shown(node));
             return fallback;
         }
         return node.asLong();
@@ -139,7 +153,7 @@ final class ConfigReader {
             return fallback;
         }
         if (!node.isBoolean()) {
-            problems.add(path + " must be true or false, got " + shown(node));
+            problems.add(label(path) + " must be true or false, got " + shown(node));
             return fallback;
         }
         return node.asBoolean();
@@ -153,10 +167,10 @@ final class ConfigReader {
         try {
             URI uri = new URI(value);
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                problems.add(path + " must be an http(s) URL, got '" + value + "'");
+                problems.add(label(path) + " must be an http(s) URL, got '" + value + "'");
             }
         } catch (URISyntaxException e) {
-            problems.add(path + " must be an http(s) URL, got '" + value + "'");
+            problems.add(label(path) + " must be an http(s) URL, got '" + value + "'");
         }
         return value;
     }
@@ -169,7 +183,7 @@ final class ConfigReader {
             return values;
         }
         if (!node.isArray()) {
-            problems.add(path + " must be a list");
+            problems.add(label(path) + " must be a list");
             return values;
         }
         for (int i = 0; i < node.size(); i++) {
@@ -195,7 +209,7 @@ final class ConfigReader {
         try {
             return parser.apply(value);
         } catch (IllegalArgumentException e) {
-            problems.add(path + ": " + e.getMessage());
+            problems.add(label(path) + ": " + e.getMessage());
             return null;
         }
     }

@@ -2,5 +2,8 @@ package dev.steward.bot.demo;
 
 import dev.steward.homeserver.id.RoomId;
 
-/** What the demo made: who logs in, with which password, and where Steward waits. */
-public record DemoSpace(String localpart, String password, RoomId space, RoomId room) {}
+/** What the demo made: the two logins, the family's space, its Kitchen (both) and Parents room (the parent). */
+public record DemoSpace(Login parent, Login child, RoomId space, RoomId kitchen, RoomId parents) {
+    /** A person of the demo and their password. */
+    public record Login(String user, String password) {}
+}

@@ -6,35 +6,27 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.concurrent.TimeUnit;
 
-/** A started demo: Steward, its Synapse and what was seeded. Closing stops Steward, then Synapse. */
+/** A started demo: Steward, its Synapse and what was seeded. Closing stops Steward, then Synapse, and says so. */
 public record RunningDemo(RunningSteward steward, LocalSynapse synapse, DemoSpace space, String appserviceId,
-        PrintStream err) implements AutoCloseable {
-
-    public String user() {
-        return space.localpart();
-    }
-
-    public String password() {
-        return space.password();
-    }
-
-    public String room() {
-        return space.room().value();
-    }
+        PrintStream out) implements AutoCloseable {
 
     @Override
     public void close() {
+        out.println("Stopping Steward and Synapse...");
+        out.flush();
         try {
             steward.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            err.println("stopping Steward: " + e);
+            out.println("stopping Steward: " + e);
         }
         try {
             synapse.stop();
         } catch (IOException e) {
-            err.println("stopping Synapse: " + e.getMessage());
+            out.println("stopping Synapse: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        out.println("Stopped: Steward and Synapse are no longer running (the data folder is kept).");
+        out.flush();
     }
 }

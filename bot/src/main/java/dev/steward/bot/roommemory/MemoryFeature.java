@@ -42,9 +42,11 @@ public final class MemoryFeature implements Feature {
         this.retention = new Retention(store, services.clock(), services.config().memory().retention());
     }
 
-    /** Loads the embedding model and opens the store (repairing its index). Blocking: call it on a worker. */
-    public static MemoryFeature open(Services services) {
-        MiniLmEmbedder embedder = new MiniLmEmbedder();
+    /**
+     * Opens the store (repairing its index) with the loaded embedding model, which it then owns (closed with the
+     * feature, or at once when opening fails). Blocking: call it on a worker.
+     */
+    public static MemoryFeature open(Services services, MiniLmEmbedder embedder) {
         try {
             MemoryFeature feature = new MemoryFeature(services, embedder, MemoryStore.open(
                     services.config().memoryIndexDir(), services.dataSource(), embedder, services.clock()));

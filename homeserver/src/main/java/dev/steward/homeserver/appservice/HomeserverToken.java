@@ -15,11 +15,11 @@ import java.security.NoSuchAlgorithmException;
  * {@code BodyHandler} after a plain handler: this kind runs before the body handler, so an unauthenticated request
  * is refused before its body is read.
  */
-final class HomeserverToken implements SecurityPolicyHandler {
+public final class HomeserverToken implements SecurityPolicyHandler {
     private static final String BEARER = "Bearer ";
     private final byte[] expectedDigest;
 
-    HomeserverToken(String hsToken) {
+    public HomeserverToken(String hsToken) {
         this.expectedDigest = sha256(hsToken);
     }
 
