@@ -3,6 +3,7 @@ package dev.steward.safety.content;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -14,18 +15,24 @@ import java.util.function.Supplier;
  * "shoot", "bomb", "execute" or "abort", only phrases aimed at people ("kill you", "kill myself", "build a bomb").
  *
  * <p>Built once, then immutable and safe to share between threads; a check allocates only per call and compiles
- * nothing.
+ * nothing. The bundled lists take about half a second to compile and index, so that happens on a background thread
+ * from the moment a filter is built (while Steward opens its database), and the first check waits for it; entries
+ * from config are compiled at once, so their errors still point at the entry.
  */
 public final class ContentFilter {
-    private final TermIndex index;
+    private final CompletableFuture<TermIndex> index;
 
-    private ContentFilter(List<Term> terms) {
-        this.index = new TermIndex(terms);
+    private ContentFilter(boolean bundled, List<Term> extra) {
+        this.index = CompletableFuture.supplyAsync(() -> {
+            List<Term> terms = new ArrayList<>(bundled ? Bundled.TERMS : List.of());
+            terms.addAll(extra);
+            return new TermIndex(terms);
+        });
     }
 
     /** The bundled lists alone. */
     public static ContentFilter bundled() {
-        return Bundled.FILTER;
+        return BundledFilter.FILTER;
     }
 
     /**
@@ -54,18 +61,19 @@ public final class ContentFilter {
         if (level == FilterLevel.OFF || text == null || text.isEmpty()) {
             return Verdict.CLEAN;
         }
-        return index.scan(Normalizer.normalize(text), level);
+        return index.join().scan(Normalizer.normalize(text), level);
     }
 
     /** Collects entries and compiles each as it comes, so an error points at the entry that caused it. */
     public static final class Builder {
         private final List<Term> terms = new ArrayList<>();
+        private boolean bundled;
 
         private Builder() {}
 
-        /** Adds the bundled English and German lists. */
+        /** Adds the bundled lists of every language. */
         public Builder bundledLists() {
-            terms.addAll(Bundled.TERMS);
+            bundled = true;
             return this;
         }
 
@@ -90,7 +98,7 @@ public final class ContentFilter {
         }
 
         public ContentFilter build() {
-            return new ContentFilter(List.copyOf(terms));
+            return new ContentFilter(bundled, List.copyOf(terms));
         }
 
         private Builder term(String line, String where) {
@@ -116,11 +124,15 @@ public final class ContentFilter {
         }
     }
 
-    // Compiled once per JVM: every filter built with bundledLists() shares these terms.
+    // Compiled once per JVM, on first use: every filter built with bundledLists() shares these terms.
     private static final class Bundled {
         static final List<Term> TERMS = WordLists.BUNDLED_LANGUAGES.stream()
                 .flatMap(language -> WordLists.bundled(language).stream())
                 .toList();
-        static final ContentFilter FILTER = new ContentFilter(TERMS);
+    }
+
+    // Apart from Bundled, so that building the shared filter does not compile the lists on the caller's thread.
+    private static final class BundledFilter {
+        static final ContentFilter FILTER = new ContentFilter(true, List.of());
     }
 }
